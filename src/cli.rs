@@ -1,0 +1,52 @@
+//! Command line: the clap definitions. Each command is glued together in `lib::run`.
+
+use crate::render::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turn role definitions written in YAML into job descriptions (Markdown and HTML).
+#[derive(Debug, Parser)]
+#[command(name = "jobgen", version, about, long_about = None)]
+pub struct Cli {
+    /// The project folder (holding `roles/`, `templates/`, `output/`).
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every file, then write the site into `output/` (nothing is written if a check fails).
+    ///
+    /// Example: `jobgen build`, or `jobgen build --check` in CI.
+    Build {
+        /// Write nothing; exit 1 and name each file that would change if `output/` is stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Parse and validate every file and report all problems at once; writes nothing.
+    ///
+    /// Exit codes: 0 clean (warnings allowed), 1 content errors, 2 fatal (I/O, template).
+    Check,
+    /// Print one role's job description to stdout, to paste elsewhere.
+    ///
+    /// Example: `jobgen render medical-office-manager --format md`
+    Render {
+        /// The role id: its file name in `roles/` without `.yaml`.
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+}

@@ -1,0 +1,155 @@
+//! jobgen: role definitions in YAML → job descriptions in Markdown and HTML.
+//!
+//! The pipeline runs one way, one module per stage:
+//! `discover` (find and read files) → `yaml` (parse into `raw` types) → `validate` (into
+//! `model` types) → `resolve` (links between files) → `render` (through `view` and
+//! `templates`, in memory) → `write` (only changed files). I/O happens only in `discover`,
+//! `templates::Templates::load` and `write`; the stages between are pure functions.
+
+pub mod cli;
+pub mod diagnostics;
+pub mod discover;
+pub mod error;
+pub mod markdown;
+pub mod model;
+pub mod raw;
+pub mod render;
+pub mod resolve;
+pub mod templates;
+pub mod validate;
+pub mod view;
+pub mod write;
+pub mod yaml;
+
+use crate::cli::{Cli, Color, Command};
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, Result};
+use crate::model::Catalog;
+use crate::render::Site;
+use crate::templates::Templates;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// A project read and checked: its roles, every diagnostic, and the text of each file (for
+/// showing snippets).
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+    pub texts: BTreeMap<String, String>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Runs discover → parse → validate → resolve on the project at `root`.
+pub fn load(root: &Path) -> Result<Loaded> {
+    let mut diagnostics = Vec::new();
+    let files = discover::discover(root, "roles", &mut diagnostics)?;
+    let mut roles = Vec::new();
+    for file in &files {
+        match yaml::parse::<raw::RawRole>(&file.path, &file.text) {
+            Ok(raw) => {
+                roles.push(validate::validate_role(&file.id, &file.path, raw, &mut diagnostics))
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+    }
+    roles.sort_by(|a, b| a.id.cmp(&b.id));
+    let catalog = Catalog { roles };
+    diagnostics.extend(resolve::resolve_references(&catalog));
+    diagnostics::sort(&mut diagnostics);
+    let texts = files.into_iter().map(|f| (f.path, f.text)).collect();
+    Ok(Loaded { catalog, diagnostics, texts })
+}
+
+/// What a command asks the process to exit with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    /// Content errors, or `build --check` found a stale output.
+    Problems = 1,
+}
+
+/// Runs a parsed command line. Diagnostics go to stderr; pages from `render` to stdout.
+pub fn run(cli: &Cli) -> Result<Exit> {
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let root = cli.root.as_path();
+    let loaded = load(root)?;
+    let mut stderr = std::io::stderr().lock();
+    if !loaded.diagnostics.is_empty() {
+        write!(stderr, "{}", diagnostics::render(&loaded.diagnostics, &loaded.texts, color))?;
+    }
+    if loaded.has_errors() {
+        if matches!(cli.command, Command::Build { .. }) {
+            writeln!(stderr, "build stopped: nothing was written to output/")?;
+        }
+        return Ok(Exit::Problems);
+    }
+    let site = Site::default();
+    match &cli.command {
+        Command::Check => {
+            // Rendering in memory proves the templates work with every role.
+            let templates = Templates::load(root)?;
+            render::render_site(&loaded.catalog, &site, &templates)?;
+            writeln!(
+                stderr,
+                "checked {}: no errors",
+                diagnostics::plural(loaded.catalog.roles.len(), "role")
+            )?;
+            Ok(Exit::Success)
+        }
+        Command::Render { id, format } => {
+            let role = loaded.catalog.role(id).ok_or_else(|| {
+                let known: Vec<&str> = loaded.catalog.roles.iter().map(|r| r.id.as_str()).collect();
+                let hint = match diagnostics::did_you_mean(id, known.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("known roles: {}", known.join(", ")),
+                };
+                Error::Usage(format!("no role `{id}` in roles/; {hint}"))
+            })?;
+            let templates = Templates::load(root)?;
+            let text = render::render_role(role, &loaded.catalog, &site, &templates, *format)?;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(Exit::Success)
+        }
+        Command::Build { check } => {
+            let templates = Templates::load(root)?;
+            let mut files = render::render_site(&loaded.catalog, &site, &templates)?;
+            files.push(write::manifest(&files));
+            let out_dir = root.join("output");
+            let plan = write::plan(&out_dir, &files)?;
+            if *check {
+                for path in &plan.write {
+                    writeln!(stderr, "would write output/{path}")?;
+                }
+                for path in &plan.remove {
+                    writeln!(stderr, "would remove output/{path}")?;
+                }
+                if plan.is_empty() {
+                    writeln!(stderr, "output/ is up to date ({} files)", files.len())?;
+                    return Ok(Exit::Success);
+                }
+                writeln!(stderr, "output/ is stale: run `jobgen build` and commit the result")?;
+                return Ok(Exit::Problems);
+            }
+            write::apply(&out_dir, &plan, &files)?;
+            writeln!(
+                stderr,
+                "built {} into output/: {} written, {} removed, {} unchanged",
+                diagnostics::plural(loaded.catalog.roles.len(), "role"),
+                plan.write.len(),
+                plan.remove.len(),
+                files.len() - plan.write.len(),
+            )?;
+            Ok(Exit::Success)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Resolve stage: links between files. Every `related:` id must name another role of the project.
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::model::Catalog;
+
+/// Checks the references between roles; returns one diagnostic per broken reference.
+pub fn resolve_references(catalog: &Catalog) -> Vec<Diagnostic> {
+    let ids: Vec<&str> = catalog.roles.iter().map(|r| r.id.as_str()).collect();
+    let mut diags = Vec::new();
+    for role in &catalog.roles {
+        for related in &role.related {
+            let id = related.id.as_str();
+            let pos = related.position.clone();
+            if id == role.id {
+                diags.push(
+                    Diagnostic::error("E012", pos, "a role cannot be related to itself")
+                        .field("related")
+                        .label("this role's own id")
+                        .help("remove this line"),
+                );
+            } else if catalog.role(id).is_none() {
+                let d = Diagnostic::error("E012", pos, format!("unknown related role `{id}`"))
+                    .field("related")
+                    .label("no role file with this id");
+                diags.push(match did_you_mean(id, ids.iter().copied()) {
+                    Some(best) => d.help(format!("did you mean `{best}`?")),
+                    None => d.help(format!(
+                        "related roles are ids of files in `roles/` (without `.yaml`): {}",
+                        ids.join(", ")
+                    )),
+                });
+            }
+        }
+    }
+    diags
+}
