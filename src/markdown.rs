@@ -243,6 +243,14 @@ mod tests {
     }
 
     #[test]
+    fn schemes_are_read_as_browsers_read_them() {
+        assert!(!is_safe_url("java\tscript:x"));
+        assert!(!is_safe_url(" javascript:x"));
+        assert!(is_safe_url("roles/a.html"));
+        assert!(is_safe_url("a/b:c"));
+    }
+
+    #[test]
     fn safe_links_stay() {
         let html = inline_html("[PAHCOM](https://example.org/a?b=1&c=2)");
         assert_eq!(
