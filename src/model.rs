@@ -29,8 +29,8 @@ pub struct Role {
     pub aliases: Vec<String>,
     pub family: String,
     pub occupation: Option<Occupation>,
-    /// Markdown.
-    pub summary: Option<String>,
+    /// Block Markdown, with the sources it draws on.
+    pub summary: Option<Item>,
     pub reports_to: Option<Item>,
     pub supervises: Vec<Item>,
     pub settings: Vec<Item>,

@@ -18,7 +18,7 @@ pub struct RawRole {
     pub aliases: Vec<String>,
     pub family: Option<String>,
     pub occupation: Option<RawOccupation>,
-    pub summary: Option<Spanned<String>>,
+    pub summary: Option<Spanned<RawItem>>,
     pub reports_to: Option<Spanned<RawItem>>,
     #[serde(default)]
     pub supervises: Vec<Spanned<RawItem>>,

@@ -75,10 +75,7 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
         code: o.code,
         title: o.title,
     });
-    let summary = raw.summary.map(|s| {
-        cx.check_markdown(&s.value, &s.referenced, "summary");
-        s.value
-    });
+    let summary = raw.summary.and_then(|s| cx.item(s, "summary"));
 
     let mut duties = Vec::new();
     for entry in raw.duties {
@@ -447,7 +444,7 @@ impl Cx<'_> {
     fn figure_without_source(&mut self, at: &Location, field: &str) {
         self.error("E013", at, field, "this text states a figure but names no source")
             .label("figure without a source")
-            .help("write it as `- text: …` followed by `source: <id>` naming the document the figure comes from");
+            .help("give it a source: write the text under `text:` and add `source: <id>` naming the document the figure comes from");
     }
 
     fn check_markdown(&mut self, text: &str, at: &Location, field: &str) {

@@ -38,6 +38,13 @@ pub struct ItemView {
     pub cites: Vec<Cite>,
 }
 
+/// Paragraphs (block Markdown) with the sources they draw on.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockView {
+    pub text: Text,
+    pub cites: Vec<Cite>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupView {
     pub title: Option<String>,
@@ -103,7 +110,7 @@ pub struct RoleView {
     pub title: String,
     pub aliases: Vec<String>,
     pub family: String,
-    pub summary: Option<Text>,
+    pub summary: Option<BlockView>,
     /// One-line description for `<meta name="description">` and listings.
     pub description: String,
     pub facts: Vec<FactView>,
@@ -230,7 +237,10 @@ pub fn role_view(role: &Role, catalog: &Catalog) -> RoleView {
         title: role.title.clone(),
         aliases: role.aliases.clone(),
         family: role.family.clone(),
-        summary: role.summary.as_deref().map(Text::block),
+        summary: role
+            .summary
+            .as_ref()
+            .map(|s| BlockView { text: Text::block(&s.text), cites: cx.cites(&s.sources) }),
         description: description(role),
         facts,
         duties: role
@@ -351,7 +361,7 @@ pub fn index_view(catalog: &Catalog) -> IndexView {
 /// The first sentence of the summary as plain text, for meta descriptions and listings.
 fn description(role: &Role) -> String {
     let Some(summary) = &role.summary else { return String::new() };
-    let plain = markdown::plain_text(summary);
+    let plain = markdown::plain_text(&summary.text);
     match plain.find(". ") {
         Some(end) => plain[..=end].to_owned(),
         None => plain,
