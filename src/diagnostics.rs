@@ -120,7 +120,7 @@ fn render_one(d: &Diagnostic, text: Option<&String>, renderer: &Renderer) -> Str
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = if d.field.is_empty() {
+    let title = if d.field.is_empty() || d.field.starts_with('(') {
         d.message.clone()
     } else {
         format!("{} (field `{}`)", d.message, d.field)

@@ -26,7 +26,11 @@ pub fn resolve_references(catalog: &Catalog) -> Vec<Diagnostic> {
                     Some(best) => d.help(format!("did you mean `{best}`?")),
                     None => d.help(format!(
                         "related roles are ids of files in `roles/` (without `.yaml`): {}",
-                        ids.join(", ")
+                        ids.iter()
+                            .filter(|i| **i != role.id)
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 });
             }

@@ -17,7 +17,9 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
     let mut cx = Cx { file, known_sources: BTreeSet::new(), cited: BTreeSet::new(), diags };
 
     let mut sources = Vec::new();
+    let mut defined_at = Vec::new();
     for s in raw.sources {
+        defined_at.push(s.id.referenced);
         let sid = &s.id.value;
         if !is_slug(sid) {
             cx.error(
@@ -268,16 +270,17 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
         .map(|r| RoleRef { position: position(file, &r.referenced), id: r.value })
         .collect();
 
-    for s in &sources {
+    for (s, at) in sources.iter().zip(&defined_at) {
         if !cx.cited.contains(&s.id) {
+            let d = Diagnostic::warning(
+                "W003",
+                position(file, at),
+                format!("source `{}` is never cited", s.id),
+            );
             cx.diags.push(
-                Diagnostic::warning(
-                    "W003",
-                    cx.file_start(),
-                    format!("source `{}` is never cited", s.id),
-                )
-                .field("sources")
-                .help("cite it with `source:` where its facts are used, or remove it"),
+                d.field("sources.id")
+                    .label("not cited anywhere in this file")
+                    .help("cite it with `source:` where its facts are used, or remove it"),
             );
         }
     }

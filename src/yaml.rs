@@ -54,7 +54,7 @@ fn to_diagnostic(file: &str, text: &str, error: &Error) -> Diagnostic {
         }
         Error::SerdeMissingField { field: name, .. } => {
             Diagnostic::error("E003", pos, format!("missing required field `{name}`"))
-                .field(join_path(&field, name))
+                .field(join_path(&field_parent(&field), name))
                 .label(format!("`{name}` is required in this map"))
                 .help(format!("add `{name}: …` here"))
         }
@@ -90,6 +90,8 @@ fn to_diagnostic(file: &str, text: &str, error: &Error) -> Diagnostic {
             let message = strip_location(&other.to_string());
             let (code, help) = if is_syntax_error(other) {
                 ("E001", "fix the YAML syntax here: check indentation, colons and quotes")
+            } else if message.contains("integer") || message.contains("floating point") {
+                ("E005", "write a number here, without units or words, e.g. `3` or `49515`")
             } else {
                 ("E005", "give the field a value of the type shown in the role file reference")
             };
