@@ -50,6 +50,17 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
                 )
                 .label("not a web address")
                 .help("write the full address of the document, or leave `url` out");
+            } else if let Some(bad) =
+                url.value.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"\\{}|^`".contains(*c))
+            {
+                cx.error(
+                    "E018",
+                    &url.referenced,
+                    "sources.url",
+                    format!("a source URL cannot contain {bad:?}"),
+                )
+                .label("not allowed in a web address")
+                .help("copy the address from the browser's address bar, which encodes such characters (e.g. a space as `%20`)");
             }
             url.value
         });

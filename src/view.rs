@@ -87,6 +87,8 @@ pub struct SourceView {
     pub author: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// The URL percent-encoded so it cannot end a Markdown link early or start markup.
+    pub url_md: Option<String>,
     pub note: Option<String>,
 }
 
@@ -328,6 +330,7 @@ pub fn role_view(role: &Role, catalog: &Catalog) -> RoleView {
                 author: s.author.clone(),
                 date: s.date.clone(),
                 url: s.url.clone(),
+                url_md: s.url.as_deref().map(markdown_url),
                 note: s.note.clone(),
             })
             .collect(),
@@ -483,6 +486,23 @@ fn append_context(
     }
 }
 
+/// Percent-encodes every character outside RFC 3986's set except parentheses, so the URL can
+/// stand as a Markdown link destination: `[title](url)`.
+fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// Escapes what Markdown would read as markup in a plain value spliced into Markdown text.
 fn escape_md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -536,6 +556,15 @@ fn grouped(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_cannot_break_out_of_a_markdown_link() {
+        assert_eq!(
+            markdown_url("https://a.example/x_(y)?q=1&r=é"),
+            "https://a.example/x_%28y%29?q=1&r=%C3%A9"
+        );
+        assert_eq!(markdown_url("https://a.example/\"><b>"), "https://a.example/%22%3E%3Cb%3E");
+    }
 
     #[test]
     fn money_is_formatted_the_same_everywhere() {

@@ -82,6 +82,10 @@ fn to_diagnostic(file: &str, text: &str, error: &Error) -> Diagnostic {
                 .label("not a boolean")
                 .help("write `true` or `false` (YAML 1.1 forms like `yes`/`no` are not accepted)")
         }
+        Error::Eof { .. } if text.trim().is_empty() => {
+            Diagnostic::error("E001", pos, "the file is empty")
+                .help("write the file's fields, starting with `title: …`")
+        }
         Error::NullIntoString { .. } => Diagnostic::error("E005", pos, "this field is empty")
             .field(field)
             .label("a value is needed here")

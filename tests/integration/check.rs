@@ -1,0 +1,82 @@
+//! `jobgen check` and `build` on invalid input: one fixture file per case, each with a snapshot
+//! of its diagnostic. Every case must exit 1, name file:line:column, and write nothing.
+
+use crate::util::*;
+
+#[test]
+fn every_invalid_fixture_is_reported_precisely_and_writes_nothing() {
+    insta::glob!("../fixtures/invalid", "*.yaml", |path| {
+        let dir = project_with_role(path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+
+        let check = jobgen(dir.path()).arg("check").output().unwrap();
+        assert_eq!(check.status.code(), Some(1), "{name}: check must exit 1");
+        let report = stderr(&check);
+        assert!(report.contains(&format!("roles/{name}")), "{name}: names the file\n{report}");
+        assert!(!report.contains("panicked"), "{name}: no panic\n{report}");
+        insta::assert_snapshot!(report);
+
+        let build = jobgen(dir.path()).arg("build").output().unwrap();
+        assert_eq!(build.status.code(), Some(1), "{name}: build must exit 1");
+        assert!(stderr(&build).contains("nothing was written"));
+        assert!(!dir.path().join("output").exists(), "{name}: a failed build writes nothing");
+    });
+}
+
+#[test]
+fn diagnostics_carry_line_and_column() {
+    let dir = project_with_role(&fixtures().join("invalid/unknown-field.yaml"));
+    jobgen(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--> roles/unknown-field.yaml:2:1"))
+        .stderr(predicates::str::contains("did you mean `duties`?"));
+}
+
+#[test]
+fn all_problems_of_all_files_are_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let roles = dir.path().join("roles");
+    std::fs::create_dir(&roles).unwrap();
+    for name in ["unknown-field.yaml", "several-problems.yaml", "bad-enum-value.yaml"] {
+        std::fs::copy(fixtures().join("invalid").join(name), roles.join(name)).unwrap();
+    }
+    let output = jobgen(dir.path()).arg("check").output().unwrap();
+    let report = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    for code in ["E002", "E006", "E011", "E012", "E013"] {
+        assert!(report.contains(code), "{code} missing from\n{report}");
+    }
+    assert!(report.ends_with("5 errors and 1 warning in 3 files\n"), "{report}");
+}
+
+#[test]
+fn a_clean_project_checks_with_exit_0() {
+    let dir = project("basic");
+    jobgen(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("checked 2 roles: no errors"));
+    assert!(!dir.path().join("output").exists(), "check writes nothing");
+}
+
+#[test]
+fn the_shipped_roles_check_clean_without_warnings() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = jobgen(root).arg("check").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_broken_template_is_a_fatal_error_naming_the_template() {
+    let dir = project("basic");
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/role.md"), "# {{ role.title }\n").unwrap();
+    let output = jobgen(dir.path()).arg("build").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("role.md"), "{}", stderr(&output));
+    assert!(!dir.path().join("output").exists());
+}
