@@ -80,3 +80,30 @@ fn a_broken_template_is_a_fatal_error_naming_the_template() {
     assert!(stderr(&output).contains("role.md"), "{}", stderr(&output));
     assert!(!dir.path().join("output").exists());
 }
+
+#[test]
+fn pathological_input_gives_an_error_not_a_panic() {
+    let deep = format!("title: x\naliases: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("deep-nesting.yaml", deep.into_bytes()),
+        ("bom.yaml", b"\xEF\xBB\xBFtitle: [\n".to_vec()),
+        ("tabs.yaml", b"title:\tx\n\tfamily: y\n".to_vec()),
+        (
+            "huge-number.yaml",
+            b"title: x\nexperience: {minimum_years: 1e999999, source: s}\n".to_vec(),
+        ),
+        ("list-root.yaml", b"- title: x\n".to_vec()),
+        ("two-documents.yaml", b"title: x\n---\ntitle: y\n".to_vec()),
+        ("nul.yaml", b"title: \0\n".to_vec()),
+        ("tagged.yaml", b"title: !custom x\nduties: !!map {a: b}\n".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("roles")).unwrap();
+        std::fs::write(dir.path().join("roles").join(name), bytes).unwrap();
+        let output = jobgen(dir.path()).arg("check").output().unwrap();
+        let report = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{name}:\n{report}");
+        assert!(report.contains(&format!("roles/{name}")), "{name}:\n{report}");
+    }
+}
