@@ -10,6 +10,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
@@ -27,8 +28,38 @@ pub enum Problem {
     UnsafeUrl(String),
 }
 
+/// True when `text` has nothing Markdown or HTML would read as markup, so it renders as
+/// itself: most list items. Lets the common case skip parsing and sanitising.
+fn is_plain(text: &str) -> bool {
+    !text.contains(|c: char| {
+        matches!(
+            c,
+            '*' | '_'
+                | '`'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '&'
+                | '!'
+                | '\\'
+                | '#'
+                | '|'
+                | '~'
+                | ':'
+                | '\n'
+                | '\r'
+        )
+    }) && !text
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '='))
+}
+
 /// What the policy will change in `text`, in order of appearance.
 pub fn problems(text: &str) -> Vec<Problem> {
+    if is_plain(text) {
+        return Vec::new();
+    }
     parser(text)
         .filter_map(|event| match event {
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -63,45 +94,47 @@ pub fn is_safe_url(url: &str) -> bool {
 
 /// Inline Markdown (a list item, a title) → HTML without a wrapping paragraph.
 pub fn inline_html(text: &str) -> String {
-    let html = policy_html(text);
-    let clean = sanitizer(&["a", "em", "strong", "code", "del", "br", "sub", "sup"]).clean(&html);
-    clean.to_string().trim().to_owned()
+    if is_plain(text) {
+        // No `<`, `>` or `&`: the text is its own HTML, for element content.
+        return text.trim().to_owned();
+    }
+    static INLINE: LazyLock<ammonia::Builder<'static>> =
+        LazyLock::new(|| sanitizer(&["a", "em", "strong", "code", "del", "br", "sub", "sup"]));
+    INLINE.clean(&policy_html(text)).to_string().trim().to_owned()
 }
 
 /// Block Markdown (a summary, an answer) → HTML paragraphs and lists.
 pub fn block_html(text: &str) -> String {
-    let html = policy_html(text);
-    sanitizer(&[
-        "a",
-        "em",
-        "strong",
-        "code",
-        "del",
-        "br",
-        "sub",
-        "sup",
-        "p",
-        "ul",
-        "ol",
-        "li",
-        "blockquote",
-        "pre",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-    ])
-    .clean(&html)
-    .to_string()
-    .trim_end()
-    .to_owned()
+    static BLOCK: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        sanitizer(&[
+            "a",
+            "em",
+            "strong",
+            "code",
+            "del",
+            "br",
+            "sub",
+            "sup",
+            "p",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "pre",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+        ])
+    });
+    BLOCK.clean(&policy_html(text)).to_string().trim_end().to_owned()
 }
 
 fn sanitizer(tags: &[&'static str]) -> ammonia::Builder<'static> {
@@ -136,6 +169,9 @@ fn policy_html(text: &str) -> String {
 /// Markdown for `.md` pages: the author's text, except that raw HTML is escaped so it shows as
 /// text, and unsafe links are replaced by their text. Lines are joined when `inline`.
 pub fn markdown(text: &str, inline: bool) -> String {
+    if is_plain(text) {
+        return text.trim().to_owned();
+    }
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut open_unsafe_link: Option<(Range<usize>, usize)> = None;
     let mut depth = 0usize;
@@ -267,6 +303,20 @@ mod tests {
     fn block_html_keeps_paragraphs_and_lists() {
         let html = block_html("One.\n\n- a\n- b\n");
         assert_eq!(html, "<p>One.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>");
+    }
+
+    #[test]
+    fn the_plain_text_fast_path_agrees_with_the_full_pipeline() {
+        for text in
+            ["Hire and train staff", "Patients' records", "Say \"hello\"", "a, b; c (d) e/f."]
+        {
+            assert!(is_plain(text), "{text}");
+            let full = sanitizer(&["a"]).clean(&policy_html(text)).to_string();
+            assert_eq!(inline_html(text), full.trim(), "{text}");
+        }
+        for text in ["1. first", "- item", "a *b*", "<b>", "x:y", "a\nb", "# h", "=x"] {
+            assert!(!is_plain(text), "{text}");
+        }
     }
 
     #[test]

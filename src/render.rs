@@ -49,10 +49,19 @@ pub fn render_role(
     templates: &Templates,
     format: Format,
 ) -> Result<String> {
+    render_role_view(&view::role_view(role, catalog), site, templates, format)
+}
+
+fn render_role_view(
+    role: &view::RoleView,
+    site: &Site,
+    templates: &Templates,
+    format: Format,
+) -> Result<String> {
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("root", "../");
-    context.insert("role", &view::role_view(role, catalog));
+    context.insert("role", role);
     let text = templates.render(&format!("role.{}", format.extension()), &context)?;
     Ok(normalize(&text))
 }
@@ -66,12 +75,12 @@ pub fn render_site(
 ) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for role in &catalog.roles {
+        // One view feeds both formats: it holds every text rendered for each.
+        let view = view::role_view(role, catalog);
         for format in [Format::Html, Format::Md] {
-            let text = render_role(role, catalog, site, templates, format)?;
-            files.push(OutputFile {
-                path: format!("roles/{}.{}", role.id, format.extension()),
-                bytes: text.into_bytes(),
-            });
+            let text = render_role_view(&view, site, templates, format)?;
+            let path = format!("roles/{}.{}", role.id, format.extension());
+            files.push(OutputFile { path, bytes: text.into_bytes() });
         }
     }
     let mut context = Context::new();
@@ -83,10 +92,8 @@ pub fn render_site(
         let text = normalize(&templates.render(&name, &context)?);
         files.push(OutputFile { path: name, bytes: text.into_bytes() });
     }
-    files.push(OutputFile {
-        path: "style.css".to_owned(),
-        bytes: normalize(&templates.style_css).into_bytes(),
-    });
+    let style = normalize(&templates.style_css).into_bytes();
+    files.push(OutputFile { path: "style.css".to_owned(), bytes: style });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
