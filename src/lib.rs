@@ -60,7 +60,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
     }
     roles.sort_by(|a, b| a.id.cmp(&b.id));
     let catalog = Catalog { roles };
-    diagnostics.extend(resolve::resolve_references(&catalog));
+    let file_ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
+    diagnostics.extend(resolve::resolve_references(&catalog, &file_ids));
     diagnostics::sort(&mut diagnostics);
     let texts = files.into_iter().map(|f| (f.path, f.text)).collect();
     Ok(Loaded { catalog, diagnostics, texts })

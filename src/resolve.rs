@@ -4,8 +4,10 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::model::Catalog;
 
 /// Checks the references between roles; returns one diagnostic per broken reference.
-pub fn resolve_references(catalog: &Catalog) -> Vec<Diagnostic> {
-    let ids: Vec<&str> = catalog.roles.iter().map(|r| r.id.as_str()).collect();
+/// `file_ids` are the ids of every role file found, valid or not: a reference to a file that
+/// failed to parse is not reported again, its own error says enough.
+pub fn resolve_references(catalog: &Catalog, file_ids: &[&str]) -> Vec<Diagnostic> {
+    let ids = file_ids;
     let mut diags = Vec::new();
     for role in &catalog.roles {
         for related in &role.related {
@@ -18,7 +20,7 @@ pub fn resolve_references(catalog: &Catalog) -> Vec<Diagnostic> {
                         .label("this role's own id")
                         .help("remove this line"),
                 );
-            } else if catalog.role(id).is_none() {
+            } else if !file_ids.contains(&id) {
                 let d = Diagnostic::error("E012", pos, format!("unknown related role `{id}`"))
                     .field("related")
                     .label("no role file with this id");

@@ -463,10 +463,22 @@ fn salary_text(f: &SalaryFigure) -> String {
 fn growth_text(g: &Growth) -> String {
     let mut text = format!("**{}% growth**", number(g.percent));
     if let Some(period) = &g.period {
-        text.push_str(&format!(" over {}", escape_md(&period.replace('-', "–"))));
+        text.push_str(&format!(" ({})", escape_md(&year_range(period))));
     }
     append_context(&mut text, g.scope.as_deref(), g.attributed_to.as_deref(), g.note.as_deref());
     text
+}
+
+/// `2018-2028` → `2018–2028`; other text unchanged.
+fn year_range(period: &str) -> String {
+    match period.split_once('-') {
+        Some((a, b))
+            if [a, b].iter().all(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit())) =>
+        {
+            format!("{a}–{b}")
+        }
+        _ => period.to_owned(),
+    }
 }
 
 fn append_context(

@@ -107,3 +107,17 @@ fn pathological_input_gives_an_error_not_a_panic() {
         assert!(report.contains(&format!("roles/{name}")), "{name}:\n{report}");
     }
 }
+
+#[test]
+fn a_broken_file_is_reported_once_not_again_by_each_role_linking_to_it() {
+    let dir = project("basic");
+    std::fs::write(dir.path().join("roles/front-desk.yaml"), "title: [\n").unwrap();
+    let output = jobgen(dir.path()).arg("check").output().unwrap();
+    let report = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(report.contains("roles/front-desk.yaml"), "{report}");
+    assert!(
+        !report.contains("E012"),
+        "office-manager's link to front-desk is not an error:\n{report}"
+    );
+}
