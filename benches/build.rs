@@ -15,7 +15,8 @@
 mod synth;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jobgen::render::{self, Site};
+use jobgen::render;
+use jobgen::settings::Settings;
 use jobgen::templates::Templates;
 use std::hint::black_box;
 use std::path::Path;
@@ -32,7 +33,7 @@ fn build(c: &mut Criterion) {
     let loaded = jobgen::load(root).expect("load the synthetic project");
     assert!(loaded.diagnostics.is_empty(), "the synthetic project has diagnostics");
     assert_eq!(loaded.catalog.roles.len(), ROLES);
-    let site = Site::default();
+    let site = Settings::default();
     let templates = Templates::load(root).expect("load the templates");
     let files = render::render_site(&loaded.catalog, &site, &templates).expect("render");
     assert_eq!(files.len(), 2 * ROLES + 3, "a page per role and format, the index twice, the css");
@@ -55,7 +56,7 @@ fn build(c: &mut Criterion) {
 fn load_and_render(root: &Path) -> usize {
     let loaded = jobgen::load(root).unwrap();
     let templates = Templates::load(root).unwrap();
-    let files = render::render_site(&loaded.catalog, &Site::default(), &templates).unwrap();
+    let files = render::render_site(&loaded.catalog, &Settings::default(), &templates).unwrap();
     files.iter().map(|f| f.bytes.len()).sum()
 }
 

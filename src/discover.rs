@@ -78,6 +78,15 @@ pub fn discover(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Result<V
     Ok(files.into_values().collect())
 }
 
+/// The text of an optional file such as `jobgen.yaml`; `None` when it does not exist.
+pub fn read_optional(path: &Path) -> Result<Option<String>> {
+    match fs_err::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// A slug close to `name`, to suggest in an error: lowercase, other characters → `-`.
 pub fn suggest_slug(name: &str) -> String {
     let mut out = String::new();

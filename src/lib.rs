@@ -15,6 +15,7 @@ pub mod model;
 pub mod raw;
 pub mod render;
 pub mod resolve;
+pub mod settings;
 pub mod templates;
 pub mod validate;
 pub mod view;
@@ -25,7 +26,7 @@ use crate::cli::{Cli, Color, Command};
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Catalog;
-use crate::render::Site;
+use crate::settings::Settings;
 use crate::templates::Templates;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -34,6 +35,7 @@ use std::path::Path;
 /// A project read and checked: its roles, every diagnostic, and the text of each file (for
 /// showing snippets).
 pub struct Loaded {
+    pub settings: Settings,
     pub catalog: Catalog,
     pub diagnostics: Vec<Diagnostic>,
     pub texts: BTreeMap<String, String>,
@@ -48,6 +50,9 @@ impl Loaded {
 /// Runs discover → parse → validate → resolve on the project at `root`.
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut diagnostics = Vec::new();
+    let settings_text = discover::read_optional(&root.join(settings::FILE))?;
+    let settings =
+        settings::parse_settings(settings_text.as_deref().unwrap_or(""), &mut diagnostics);
     let files = discover::discover(root, "roles", &mut diagnostics)?;
     let mut roles = Vec::new();
     for file in &files {
@@ -63,8 +68,11 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let file_ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
     diagnostics.extend(resolve::resolve_references(&catalog, &file_ids));
     diagnostics::sort(&mut diagnostics);
-    let texts = files.into_iter().map(|f| (f.path, f.text)).collect();
-    Ok(Loaded { catalog, diagnostics, texts })
+    let mut texts: BTreeMap<String, String> = files.into_iter().map(|f| (f.path, f.text)).collect();
+    if let Some(text) = settings_text {
+        texts.insert(settings::FILE.to_owned(), text);
+    }
+    Ok(Loaded { settings, catalog, diagnostics, texts })
 }
 
 /// What a command asks the process to exit with.
@@ -94,12 +102,12 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         }
         return Ok(Exit::Problems);
     }
-    let site = Site::default();
+    let site = &loaded.settings;
     match &cli.command {
         Command::Check => {
             // Rendering in memory proves the templates work with every role.
             let templates = Templates::load(root)?;
-            render::render_site(&loaded.catalog, &site, &templates)?;
+            render::render_site(&loaded.catalog, site, &templates)?;
             writeln!(
                 stderr,
                 "checked {}: no errors",
@@ -117,13 +125,13 @@ pub fn run(cli: &Cli) -> Result<Exit> {
                 Error::Usage(format!("no role `{id}` in roles/; {hint}"))
             })?;
             let templates = Templates::load(root)?;
-            let text = render::render_role(role, &loaded.catalog, &site, &templates, *format)?;
+            let text = render::render_role(role, &loaded.catalog, site, &templates, *format)?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(Exit::Success)
         }
         Command::Build { check } => {
             let templates = Templates::load(root)?;
-            let mut files = render::render_site(&loaded.catalog, &site, &templates)?;
+            let mut files = render::render_site(&loaded.catalog, site, &templates)?;
             files.push(write::manifest(&files));
             let out_dir = root.join("output");
             let plan = write::plan(&out_dir, &files)?;

@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::model::{Catalog, Role};
+use crate::settings::Settings;
 use crate::templates::Templates;
 use crate::view;
 use tera::Context;
@@ -12,18 +13,6 @@ pub struct OutputFile {
     /// Relative to the output folder, with `/` separators; built only from slugs.
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// Settings every page needs.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Site {
-    pub title: String,
-}
-
-impl Default for Site {
-    fn default() -> Self {
-        Site { title: "Job descriptions".to_owned() }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,7 +34,7 @@ impl Format {
 pub fn render_role(
     role: &Role,
     catalog: &Catalog,
-    site: &Site,
+    site: &Settings,
     templates: &Templates,
     format: Format,
 ) -> Result<String> {
@@ -54,7 +43,7 @@ pub fn render_role(
 
 fn render_role_view(
     role: &view::RoleView,
-    site: &Site,
+    site: &Settings,
     templates: &Templates,
     format: Format,
 ) -> Result<String> {
@@ -70,7 +59,7 @@ fn render_role_view(
 /// sorted by path.
 pub fn render_site(
     catalog: &Catalog,
-    site: &Site,
+    site: &Settings,
     templates: &Templates,
 ) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();

@@ -152,3 +152,17 @@ fn the_committed_output_of_the_shipped_roles_is_up_to_date() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_site_title_comes_from_jobgen_yaml() {
+    let dir = project("basic");
+    std::fs::write(dir.path().join("jobgen.yaml"), "site:\n  title: Careers at Example Clinic\n")
+        .unwrap();
+    jobgen(dir.path()).arg("build").assert().success();
+    let index = read(&dir.path().join("output/index.md"));
+    assert!(index.starts_with("# Careers at Example Clinic\n"), "{index}");
+    let page = read(&dir.path().join("output/roles/front-desk.html"));
+    assert!(page.contains(
+        "<title>Front Desk Coordinator — job description — Careers at Example Clinic</title>"
+    ));
+}

@@ -121,3 +121,16 @@ fn a_broken_file_is_reported_once_not_again_by_each_role_linking_to_it() {
         "office-manager's link to front-desk is not an error:\n{report}"
     );
 }
+
+#[test]
+fn settings_errors_name_jobgen_yaml_and_suggest_the_key() {
+    let dir = project("basic");
+    std::fs::write(dir.path().join("jobgen.yaml"), "sitee:\n  title: Careers\n").unwrap();
+    jobgen(dir.path())
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--> jobgen.yaml:1:1"))
+        .stderr(predicates::str::contains("did you mean `site`?"));
+    assert!(!dir.path().join("output").exists());
+}
