@@ -12,6 +12,7 @@ pub mod discover;
 pub mod error;
 pub mod markdown;
 pub mod model;
+pub mod posting;
 pub mod raw;
 pub mod render;
 pub mod resolve;
@@ -64,11 +65,25 @@ pub fn load(root: &Path) -> Result<Loaded> {
         }
     }
     roles.sort_by(|a, b| a.id.cmp(&b.id));
-    let catalog = Catalog { roles };
+    let posting_files = discover::discover(root, "postings", &mut diagnostics)?;
+    let mut postings = Vec::new();
+    for file in &posting_files {
+        match yaml::parse::<posting::RawPosting>(&file.path, &file.text) {
+            Ok(raw) => postings.push(posting::validate_posting(
+                &file.id,
+                &file.path,
+                raw,
+                &mut diagnostics,
+            )),
+            Err(d) => diagnostics.push(*d),
+        }
+    }
+    let catalog = Catalog { roles, postings };
     let file_ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
     diagnostics.extend(resolve::resolve_references(&catalog, &file_ids));
     diagnostics::sort(&mut diagnostics);
-    let mut texts: BTreeMap<String, String> = files.into_iter().map(|f| (f.path, f.text)).collect();
+    let mut texts: BTreeMap<String, String> =
+        files.into_iter().chain(posting_files).map(|f| (f.path, f.text)).collect();
     if let Some(text) = settings_text {
         texts.insert(settings::FILE.to_owned(), text);
     }

@@ -11,6 +11,8 @@ pub use crate::raw::{
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub roles: Vec<Role>,
+    /// Postings, sorted by id. Checked, not yet rendered.
+    pub postings: Vec<crate::posting::Posting>,
 }
 
 impl Catalog {

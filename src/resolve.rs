@@ -38,5 +38,24 @@ pub fn resolve_references(catalog: &Catalog, file_ids: &[&str]) -> Vec<Diagnosti
             }
         }
     }
+    for posting in &catalog.postings {
+        let id = posting.role.as_str();
+        if !file_ids.contains(&id) {
+            let d = Diagnostic::error(
+                "E012",
+                posting.role_position.clone(),
+                format!("unknown role `{id}`"),
+            )
+            .field("role")
+            .label("no role file with this id");
+            diags.push(match did_you_mean(id, ids.iter().copied()) {
+                Some(best) => d.help(format!("did you mean `{best}`?")),
+                None => d.help(format!(
+                    "`role:` names a file in `roles/` without `.yaml`: {}",
+                    ids.join(", ")
+                )),
+            });
+        }
+    }
     diags
 }

@@ -134,3 +134,37 @@ fn settings_errors_name_jobgen_yaml_and_suggest_the_key() {
         .stderr(predicates::str::contains("did you mean `site`?"));
     assert!(!dir.path().join("output").exists());
 }
+
+#[test]
+fn posting_files_are_checked_with_every_problem_reported() {
+    let dir = project("basic");
+    std::fs::create_dir(dir.path().join("postings")).unwrap();
+    std::fs::write(
+        dir.path().join("postings/denver.yaml"),
+        "role: office-manger\ndate_posted: 2026-02-30\nvalid_through: 2026-01-01\n\
+         pay: { currency: usd, period: year, min: 1, max: 2 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("postings/good.yaml"),
+        "role: front-desk\ndate_posted: 2026-11-02\nvalid_through: 2026-12-31\n\
+         locations: [{ city: Denver, region: CO, country: US }]\n\
+         pay: { currency: USD, period: hour, min: 21, max: 25 }\n\
+         apply: { url: \"https://example.org/apply\" }\n",
+    )
+    .unwrap();
+    let output = jobgen(dir.path()).arg("check").output().unwrap();
+    let report = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    for expected in [
+        "unknown role `office-manger`",
+        "did you mean `office-manager`?",
+        "`2026-02-30` is not a date",
+        "ISO 4217",
+        "at least one location or `remote:`",
+        "--> postings/denver.yaml:1:7",
+    ] {
+        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+    }
+    assert!(!report.contains("postings/good.yaml"), "{report}");
+}
