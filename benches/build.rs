@@ -15,8 +15,11 @@
 mod synth;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jobgen::posting::Date;
 use jobgen::render;
 use jobgen::settings::Settings;
+
+const TODAY: Date = Date { year: 2026, month: 11, day: 22 };
 use jobgen::templates::Templates;
 use std::hint::black_box;
 use std::path::Path;
@@ -35,7 +38,7 @@ fn build(c: &mut Criterion) {
     assert_eq!(loaded.catalog.roles.len(), ROLES);
     let site = Settings::default();
     let templates = Templates::load(root).expect("load the templates");
-    let files = render::render_site(&loaded.catalog, &site, &templates).expect("render");
+    let files = render::render_site(&loaded.catalog, &site, &templates, TODAY).expect("render");
     assert_eq!(files.len(), 2 * ROLES + 3, "a page per role and format, the index twice, the css");
 
     let mut group = c.benchmark_group(format!("build_{ROLES}_roles"));
@@ -46,7 +49,9 @@ fn build(c: &mut Criterion) {
     // The stages apart, to see where the time goes.
     group.bench_function("load", |b| b.iter(|| jobgen::load(black_box(root)).unwrap()));
     group.bench_function("render_site", |b| {
-        b.iter(|| render::render_site(black_box(&loaded.catalog), &site, &templates).unwrap())
+        b.iter(|| {
+            render::render_site(black_box(&loaded.catalog), &site, &templates, TODAY).unwrap()
+        })
     });
     // What `jobgen check` does, and `jobgen build` short of writing.
     group.bench_function("load_and_render", |b| b.iter(|| load_and_render(black_box(root))));
@@ -56,7 +61,8 @@ fn build(c: &mut Criterion) {
 fn load_and_render(root: &Path) -> usize {
     let loaded = jobgen::load(root).unwrap();
     let templates = Templates::load(root).unwrap();
-    let files = render::render_site(&loaded.catalog, &Settings::default(), &templates).unwrap();
+    let files =
+        render::render_site(&loaded.catalog, &Settings::default(), &templates, TODAY).unwrap();
     files.iter().map(|f| f.bytes.len()).sum()
 }
 

@@ -11,6 +11,10 @@ pub struct Cli {
     /// The project folder (holding `roles/`, `templates/`, `output/`).
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
+    /// The build date, YYYY-MM-DD: postings open on it are published, others drop out.
+    /// Default: `SOURCE_DATE_EPOCH` if set, else today's date (UTC).
+    #[arg(long, global = true)]
+    pub today: Option<String>,
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

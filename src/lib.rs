@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod discover;
 pub mod error;
+pub mod jsonld;
 pub mod markdown;
 pub mod model;
 pub mod posting;
@@ -118,11 +119,17 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         return Ok(Exit::Problems);
     }
     let site = &loaded.settings;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let today =
+        posting::build_date(cli.today.as_deref(), epoch.as_deref(), now).map_err(Error::Usage)?;
     match &cli.command {
         Command::Check => {
             // Rendering in memory proves the templates work with every role.
             let templates = Templates::load(root)?;
-            render::render_site(&loaded.catalog, site, &templates)?;
+            render::render_site(&loaded.catalog, site, &templates, today)?;
             writeln!(
                 stderr,
                 "checked {}: no errors",
@@ -140,13 +147,14 @@ pub fn run(cli: &Cli) -> Result<Exit> {
                 Error::Usage(format!("no role `{id}` in roles/; {hint}"))
             })?;
             let templates = Templates::load(root)?;
-            let text = render::render_role(role, &loaded.catalog, site, &templates, *format)?;
+            let text =
+                render::render_role(role, &loaded.catalog, site, &templates, *format, today)?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(Exit::Success)
         }
         Command::Build { check } => {
             let templates = Templates::load(root)?;
-            let mut files = render::render_site(&loaded.catalog, site, &templates)?;
+            let mut files = render::render_site(&loaded.catalog, site, &templates, today)?;
             files.push(write::manifest(&files));
             let out_dir = root.join("output");
             let plan = write::plan(&out_dir, &files)?;

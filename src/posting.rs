@@ -180,6 +180,107 @@ pub struct Posting {
     pub requirements: Vec<Item>,
 }
 
+/// Where one opening is: an address, or remote.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    Onsite(&'a Location),
+    Remote(&'a Remote),
+}
+
+/// One page of a posting: a posting has one opening per location (and one if remote).
+#[derive(Debug, Clone)]
+pub struct Opening<'a> {
+    /// `<posting id>-<location slug>`: depends only on the posting id and the place, so editing
+    /// pay, dates or text never changes it.
+    pub id: String,
+    pub posting: &'a Posting,
+    pub place: Place<'a>,
+}
+
+impl Opening<'_> {
+    pub fn pay(&self) -> Option<&Pay> {
+        match self.place {
+            Place::Onsite(l) => l.pay.as_ref(),
+            Place::Remote(r) => r.pay.as_ref(),
+        }
+    }
+
+    /// Open on `today`: posted on or before it and not past `valid_through`.
+    pub fn is_open(&self, today: Date) -> bool {
+        self.posting.date_posted <= today
+            && self.posting.valid_through.is_none_or(|end| today <= end)
+    }
+}
+
+impl Posting {
+    pub fn openings(&self) -> Vec<Opening<'_>> {
+        let mut out: Vec<Opening> = self
+            .locations
+            .iter()
+            .map(|l| Opening {
+                id: format!("{}-{}", self.id, location_slug(l)),
+                posting: self,
+                place: Place::Onsite(l),
+            })
+            .collect();
+        if let Some(r) = &self.remote {
+            out.push(Opening {
+                id: format!("{}-remote", self.id),
+                posting: self,
+                place: Place::Remote(r),
+            });
+        }
+        out
+    }
+}
+
+/// `Denver, CO, US` → `denver-co-us`.
+pub fn location_slug(l: &Location) -> String {
+    let parts: Vec<&str> = [l.city.as_deref(), l.region.as_deref(), Some(l.country.as_str())]
+        .into_iter()
+        .flatten()
+        .collect();
+    crate::discover::suggest_slug(&parts.join("-"))
+}
+
+/// Where an opening is, for people: `Denver, CO, US` or `Remote (US)`.
+pub fn place_text(place: Place<'_>) -> String {
+    match place {
+        Place::Onsite(l) => [l.city.as_deref(), l.region.as_deref(), Some(l.country.as_str())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
+        Place::Remote(r) => {
+            let mut reach = r.countries.join(", ");
+            if !r.regions.is_empty() {
+                reach = format!("{reach}: {}", r.regions.join(", "));
+            }
+            format!("Remote ({reach})")
+        }
+    }
+}
+
+/// The build date: `--today`, else `SOURCE_DATE_EPOCH` (seconds), else the clock.
+pub fn build_date(
+    today: Option<&str>,
+    source_date_epoch: Option<&str>,
+    now_secs: u64,
+) -> Result<Date, String> {
+    if let Some(text) = today {
+        return Date::parse(text)
+            .ok_or_else(|| format!("--today `{text}` is not a date: write YYYY-MM-DD"));
+    }
+    let secs = match source_date_epoch {
+        Some(text) => text
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH `{text}` is not a number of seconds"))?,
+        None => now_secs as i64,
+    };
+    Ok(Date::from_days_since_epoch(secs.div_euclid(86_400)))
+}
+
 /// Validates one parsed posting file.
 pub fn validate_posting(
     id: &str,
@@ -252,6 +353,20 @@ pub fn validate_posting(
                 .or_else(|| default_pay.clone()),
         }
     });
+    let mut slugs: Vec<String> = Vec::new();
+    for (l, raw_l) in locations.iter().zip(&raw.locations) {
+        let slug = location_slug(l);
+        if slugs.contains(&slug) {
+            cx.error(
+                "E023",
+                &raw_l.referenced,
+                "locations",
+                "two locations of this posting are the same place",
+                "give each location its own city or region, or remove one",
+            );
+        }
+        slugs.push(slug);
+    }
     if locations.is_empty() && remote.is_none() {
         cx.error(
             "E003",
@@ -393,6 +508,16 @@ mod tests {
         for bad in ["2026-02-29", "2026-13-01", "2026-4-01", "26-04-01", "2026-04-31", "tomorrow"] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_build_date_comes_from_the_flag_then_source_date_epoch_then_the_clock() {
+        use super::build_date;
+        assert_eq!(build_date(Some("2026-11-22"), Some("0"), 0).unwrap().to_string(), "2026-11-22");
+        assert_eq!(build_date(None, Some("1763769600"), 0).unwrap().to_string(), "2025-11-22");
+        assert_eq!(build_date(None, None, 86_400 * 2).unwrap().to_string(), "1970-01-03");
+        assert!(build_date(Some("22/11/2026"), None, 0).is_err());
+        assert!(build_date(None, Some("soon"), 0).is_err());
     }
 
     #[test]

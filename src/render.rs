@@ -1,7 +1,9 @@
 //! Render stage: the catalog → every output file, in memory. Pure: no file is touched here.
 
 use crate::error::Result;
+use crate::jsonld;
 use crate::model::{Catalog, Role};
+use crate::posting::{Date, Opening};
 use crate::settings::Settings;
 use crate::templates::Templates;
 use crate::view;
@@ -30,15 +32,17 @@ impl Format {
     }
 }
 
-/// Renders one role's job description page.
+/// Renders one role's job description page, listing the postings open on `today`.
 pub fn render_role(
     role: &Role,
     catalog: &Catalog,
     site: &Settings,
     templates: &Templates,
     format: Format,
+    today: Date,
 ) -> Result<String> {
-    render_role_view(&view::role_view(role, catalog), site, templates, format)
+    let openings = open_openings(catalog, today);
+    render_role_view(&view::role_view(role, catalog, &openings), site, templates, format)
 }
 
 fn render_role_view(
@@ -55,27 +59,82 @@ fn render_role_view(
     Ok(normalize(&text))
 }
 
-/// Renders the whole site: every role page in both formats, the index and the stylesheet,
-/// sorted by path.
+/// Summaries of every opening open on `today`, newest first, then by id.
+pub fn open_openings(catalog: &Catalog, today: Date) -> Vec<view::OpeningSummary> {
+    let mut out: Vec<view::OpeningSummary> = catalog
+        .postings
+        .iter()
+        .flat_map(|p| p.openings())
+        .filter(|o| o.is_open(today))
+        .filter_map(|o| catalog.role(&o.posting.role).map(|role| view::opening_summary(&o, role)))
+        .collect();
+    out.sort_by(|a, b| b.date_posted.cmp(&a.date_posted).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
+/// Renders one opening's page in `format`, with JSON-LD in the HTML page.
+pub fn render_opening(
+    opening: &Opening<'_>,
+    role: &Role,
+    site: &Settings,
+    templates: &Templates,
+    format: Format,
+) -> Result<String> {
+    let posting = view::posting_view(opening, role, site);
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("root", "../");
+    context.insert("posting", &posting);
+    let ext = format.extension();
+    let description =
+        normalize(&templates.render(&format!("posting-description.{ext}"), &context)?);
+    if format == Format::Html {
+        let ld = jsonld::job_posting(
+            opening,
+            role,
+            &posting.opening.title,
+            site,
+            description.trim_end(),
+        );
+        context.insert("json_ld", &jsonld::to_script_json(&ld));
+    }
+    context.insert("description", &description);
+    Ok(normalize(&templates.render(&format!("posting.{ext}"), &context)?))
+}
+
+/// Renders the whole site for `today`: every role page and every open posting in both
+/// formats, the index and the stylesheet, sorted by path.
 pub fn render_site(
     catalog: &Catalog,
     site: &Settings,
     templates: &Templates,
+    today: Date,
 ) -> Result<Vec<OutputFile>> {
+    let openings = open_openings(catalog, today);
     let mut files = Vec::new();
     for role in &catalog.roles {
         // One view feeds both formats: it holds every text rendered for each.
-        let view = view::role_view(role, catalog);
+        let view = view::role_view(role, catalog, &openings);
         for format in [Format::Html, Format::Md] {
             let text = render_role_view(&view, site, templates, format)?;
             let path = format!("roles/{}.{}", role.id, format.extension());
             files.push(OutputFile { path, bytes: text.into_bytes() });
         }
     }
+    for posting in &catalog.postings {
+        let Some(role) = catalog.role(&posting.role) else { continue };
+        for opening in posting.openings().iter().filter(|o| o.is_open(today)) {
+            for format in [Format::Html, Format::Md] {
+                let text = render_opening(opening, role, site, templates, format)?;
+                let path = format!("jobs/{}.{}", opening.id, format.extension());
+                files.push(OutputFile { path, bytes: text.into_bytes() });
+            }
+        }
+    }
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("root", "");
-    context.insert("index", &view::index_view(catalog));
+    context.insert("index", &view::index_view(catalog, &openings));
     for format in [Format::Html, Format::Md] {
         let name = format!("index.{}", format.extension());
         let text = normalize(&templates.render(&name, &context)?);

@@ -105,6 +105,41 @@ pub struct RelatedView {
     pub title: String,
 }
 
+/// One open opening, as listing pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpeningSummary {
+    pub id: String,
+    pub title: String,
+    pub role_id: String,
+    pub place: String,
+    pub remote: bool,
+    pub pay: Option<String>,
+    pub employment_type: Option<&'static str>,
+    pub date_posted: String,
+}
+
+/// Everything a posting page shows: the opening's facts and the role's description.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostingView {
+    pub opening: OpeningSummary,
+    pub role_title: String,
+    pub valid_through: Option<String>,
+    pub apply_url: Option<String>,
+    /// The apply URL percent-encoded for a Markdown link.
+    pub apply_url_md: Option<String>,
+    pub apply_email: Option<String>,
+    pub organization: Option<String>,
+    pub eeo_statement: Option<String>,
+    pub summary: Option<Text>,
+    pub duties: Vec<GroupView>,
+    pub requirements: Vec<ItemView>,
+    pub skills: Vec<ItemView>,
+    pub knowledge: Vec<ItemView>,
+    pub certifications: Vec<ItemView>,
+    pub working_conditions: Vec<ListView>,
+    pub benefits: Vec<ItemView>,
+}
+
 /// Everything a job-description page shows. Empty lists and `None` mean "hide the section".
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleView {
@@ -133,6 +168,8 @@ pub struct RoleView {
     pub related: Vec<RelatedView>,
     pub similar_occupations: Vec<ItemView>,
     pub sources: Vec<SourceView>,
+    /// Open postings of this role.
+    pub openings: Vec<OpeningSummary>,
 }
 
 /// A light summary of a role for listing pages: never the rendered page itself.
@@ -152,11 +189,12 @@ pub struct FamilyView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexView {
+    pub openings: Vec<OpeningSummary>,
     pub families: Vec<FamilyView>,
     pub role_count: usize,
 }
 
-pub fn role_view(role: &Role, catalog: &Catalog) -> RoleView {
+pub fn role_view(role: &Role, catalog: &Catalog, openings: &[OpeningSummary]) -> RoleView {
     let cx = CiteCx { sources: &role.sources };
     let items = |items: &[Item]| items.iter().map(|i| cx.item(i)).collect::<Vec<_>>();
     let list = |title: &'static str, list: &[Item]| ListView { title, items: items(list) };
@@ -334,6 +372,106 @@ pub fn role_view(role: &Role, catalog: &Catalog) -> RoleView {
                 note: s.note.clone(),
             })
             .collect(),
+        openings: openings.iter().filter(|o| o.role_id == role.id).cloned().collect(),
+    }
+}
+
+pub fn opening_summary(opening: &crate::posting::Opening<'_>, role: &Role) -> OpeningSummary {
+    let posting = opening.posting;
+    OpeningSummary {
+        id: opening.id.clone(),
+        title: posting.title.clone().unwrap_or_else(|| role.title.clone()),
+        role_id: role.id.clone(),
+        place: crate::posting::place_text(opening.place),
+        remote: matches!(opening.place, crate::posting::Place::Remote(_)),
+        pay: opening.pay().map(|p| {
+            let amount = if p.min == p.max {
+                money(p.min, &p.currency)
+            } else {
+                format!("{} – {}", money(p.min, &p.currency), money(p.max, &p.currency))
+            };
+            format!("{amount} per {}", period_name(p.period))
+        }),
+        employment_type: posting.employment_type.or(role.employment_type).map(employment_type_name),
+        date_posted: posting.date_posted.to_string(),
+    }
+}
+
+/// The view of one opening's page. Citations are the job description's business: the posting
+/// shows the role's content without them.
+pub fn posting_view(
+    opening: &crate::posting::Opening<'_>,
+    role: &Role,
+    settings: &crate::settings::Settings,
+) -> PostingView {
+    let posting = opening.posting;
+    let role_view = role_view(role, &Catalog::default(), &[]);
+    let plain = |items: &[Item]| -> Vec<ItemView> {
+        items.iter().map(|i| ItemView { text: Text::inline(&i.text), cites: vec![] }).collect()
+    };
+    let mut duties = role_view.duties;
+    if !posting.duties.is_empty() {
+        duties.push(GroupView {
+            title: Some("In this position".to_owned()),
+            items: plain(&posting.duties),
+        });
+    }
+    let mut requirements = Vec::new();
+    if let Some(level) = role.education.as_ref().and_then(|e| e.minimum) {
+        requirements
+            .push(Item { text: format!("Education: {}", education_name(level)), sources: vec![] });
+    }
+    if let Some(years) = role.experience.as_ref().and_then(|e| e.minimum_years) {
+        requirements
+            .push(Item { text: format!("Experience: {}", years_text(years)), sources: vec![] });
+    }
+    requirements.extend(posting.requirements.iter().cloned());
+    let certifications = role
+        .certifications
+        .iter()
+        .map(|c| {
+            let need = match c.requirement {
+                Some(Requirement::Required) => " (required)",
+                Some(Requirement::Preferred) => " (preferred)",
+                _ => "",
+            };
+            Item { text: format!("{}{need}", c.name), sources: vec![] }
+        })
+        .collect::<Vec<_>>();
+    let benefits = if posting.benefits.is_empty() {
+        settings.benefits.iter().map(|b| Item { text: b.clone(), sources: vec![] }).collect()
+    } else {
+        posting.benefits.clone()
+    };
+    let apply_url =
+        posting.apply_url.clone().or_else(|| settings.apply.as_ref().and_then(|a| a.url.clone()));
+    let strip = |items: Vec<ItemView>| -> Vec<ItemView> {
+        items.into_iter().map(|i| ItemView { cites: vec![], ..i }).collect()
+    };
+    PostingView {
+        opening: opening_summary(opening, role),
+        role_title: role.title.clone(),
+        valid_through: posting.valid_through.map(|d| d.to_string()),
+        apply_url_md: apply_url.as_deref().map(markdown_url),
+        apply_url,
+        apply_email: posting
+            .apply_email
+            .clone()
+            .or_else(|| settings.apply.as_ref().and_then(|a| a.email.clone())),
+        organization: settings.organization.as_ref().map(|o| o.name.clone()),
+        eeo_statement: settings.eeo_statement.clone(),
+        summary: role_view.summary.map(|s| s.text),
+        duties: duties.into_iter().map(|g| GroupView { items: strip(g.items), ..g }).collect(),
+        requirements: plain(&requirements),
+        skills: strip(role_view.skills),
+        knowledge: strip(role_view.knowledge),
+        certifications: plain(&certifications),
+        working_conditions: role_view
+            .working_conditions
+            .into_iter()
+            .map(|l| ListView { items: strip(l.items), ..l })
+            .collect(),
+        benefits: plain(&benefits),
     }
 }
 
@@ -347,7 +485,7 @@ pub fn role_summary(role: &Role) -> RoleSummary {
 }
 
 /// Roles grouped by family; families and roles sorted by name, then id.
-pub fn index_view(catalog: &Catalog) -> IndexView {
+pub fn index_view(catalog: &Catalog, openings: &[OpeningSummary]) -> IndexView {
     let mut families: Vec<FamilyView> = Vec::new();
     let mut roles: Vec<&Role> = catalog.roles.iter().collect();
     roles.sort_by(|a, b| (&a.family, &a.title, &a.id).cmp(&(&b.family, &b.title, &b.id)));
@@ -358,7 +496,7 @@ pub fn index_view(catalog: &Catalog) -> IndexView {
                 .push(FamilyView { name: role.family.clone(), roles: vec![role_summary(role)] }),
         }
     }
-    IndexView { families, role_count: catalog.roles.len() }
+    IndexView { openings: openings.to_vec(), families, role_count: catalog.roles.len() }
 }
 
 /// The first sentence of the summary as plain text, for meta descriptions and listings.

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod postings;
 mod render;
 mod safety;
 mod util;

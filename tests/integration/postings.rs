@@ -1,0 +1,137 @@
+//! Postings: one page per location with schema.org JobPosting JSON-LD, listed on the index and
+//! on their role's page while open, gone once expired.
+
+use crate::util::*;
+use serde_json::Value;
+
+fn build(dir: &std::path::Path, today: &str) {
+    jobgen(dir).args(["--today", today, "build"]).assert().success();
+}
+
+/// The JSON-LD of an HTML page.
+fn json_ld(page: &str) -> Value {
+    let start = page.find("<script type=\"application/ld+json\">").expect("JSON-LD block");
+    let rest = &page[start..];
+    let body = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+    serde_json::from_str(body).expect("valid JSON")
+}
+
+#[test]
+fn each_location_gets_a_page_with_its_own_pay_and_job_posting_data() {
+    let dir = project("postings");
+    build(dir.path(), "2026-11-22");
+    let jobs = dir.path().join("output/jobs");
+    let denver = json_ld(&read(&jobs.join("office-manager-2026-denver-co-us.html")));
+    let boulder = json_ld(&read(&jobs.join("office-manager-2026-boulder-co-us.html")));
+    for ld in [&denver, &boulder] {
+        assert_eq!(ld["@type"], "JobPosting");
+        for key in [
+            "title",
+            "description",
+            "datePosted",
+            "hiringOrganization",
+            "jobLocation",
+            "baseSalary",
+            "employmentType",
+            "validThrough",
+            "identifier",
+            "directApply",
+        ] {
+            assert!(!ld[key].is_null(), "{key} missing in {ld}");
+        }
+        assert_eq!(ld["jobLocation"]["address"]["addressCountry"], "US");
+        assert_eq!(ld["employmentType"], "FULL_TIME");
+        assert_eq!(ld["occupationalCategory"], "11-9111.00");
+    }
+    assert_eq!(denver["baseSalary"]["value"]["minValue"], 62000.0);
+    assert_eq!(boulder["baseSalary"]["value"]["minValue"], 58000.0);
+    assert_eq!(boulder["baseSalary"]["value"]["unitText"], "YEAR");
+    assert_eq!(denver["jobLocation"]["address"]["streetAddress"], "1 Main St");
+}
+
+#[test]
+fn the_json_ld_description_is_the_visible_page_body() {
+    let dir = project("postings");
+    build(dir.path(), "2026-11-22");
+    let page = read(&dir.path().join("output/jobs/office-manager-2026-denver-co-us.html"));
+    let ld = json_ld(&page);
+    let description = ld["description"].as_str().unwrap();
+    assert!(description.contains("<h2>What you will do</h2>"));
+    assert!(page.contains(description), "the description must match the page");
+}
+
+#[test]
+fn a_remote_posting_is_telecommute_with_applicant_countries() {
+    let dir = project("postings");
+    build(dir.path(), "2026-11-22");
+    let page = read(&dir.path().join("output/jobs/front-desk-remote-remote.html"));
+    let ld = json_ld(&page);
+    assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
+    assert_eq!(ld["applicantLocationRequirements"][0]["name"], "US");
+    assert!(ld["jobLocation"].is_null());
+    assert_eq!(ld["baseSalary"]["value"]["value"], 22.0);
+    assert_eq!(ld["employmentType"], "PART_TIME");
+    assert_eq!(ld["directApply"], false);
+    assert!(page.contains("Remote (US)"));
+}
+
+#[test]
+fn open_postings_are_listed_and_expired_ones_disappear_everywhere() {
+    let dir = project("postings");
+    build(dir.path(), "2026-10-15");
+    let out = dir.path().join("output");
+    assert!(out.join("jobs/front-desk-old-denver-co-us.html").exists());
+    assert!(!out.join("jobs/front-desk-remote-remote.html").exists(), "not posted yet");
+    assert!(
+        read(&out.join("roles/front-desk.html")).contains("jobs/front-desk-old-denver-co-us.html")
+    );
+
+    build(dir.path(), "2026-11-22");
+    assert!(!out.join("jobs/front-desk-old-denver-co-us.html").exists());
+    assert!(!out.join("jobs/front-desk-old-denver-co-us.md").exists());
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("front-desk-old"), "{path} still names the expired posting");
+    }
+    let index = read(&out.join("index.md"));
+    assert!(
+        index.contains("[Remote Scheduling Coordinator](jobs/front-desk-remote-remote.md)"),
+        "{index}"
+    );
+    jobgen(dir.path()).args(["--today", "2026-11-22", "build", "--check"]).assert().success();
+    jobgen(dir.path()).args(["--today", "2027-01-05", "build", "--check"]).assert().code(1);
+}
+
+#[test]
+fn the_build_date_never_appears_in_the_output() {
+    let a = project("postings");
+    let b = project("postings");
+    build(a.path(), "2026-11-20");
+    build(b.path(), "2026-11-25");
+    assert_eq!(tree(&a.path().join("output")), tree(&b.path().join("output")));
+}
+
+#[test]
+fn source_date_epoch_sets_the_build_date() {
+    let dir = project("postings");
+    // 2026-10-15 00:00 UTC
+    jobgen(dir.path()).env("SOURCE_DATE_EPOCH", "1792022400").arg("build").assert().success();
+    assert!(dir.path().join("output/jobs/front-desk-old-denver-co-us.html").exists());
+}
+
+#[test]
+fn posting_pages_match_their_snapshots() {
+    let dir = project("postings");
+    build(dir.path(), "2026-11-22");
+    let out = dir.path().join("output");
+    for page in [
+        "jobs/office-manager-2026-boulder-co-us.md",
+        "jobs/office-manager-2026-boulder-co-us.html",
+        "index.md",
+    ] {
+        insta::assert_snapshot!(
+            format!("postings__{}", page.replace('/', "__")),
+            read(&out.join(page))
+        );
+    }
+}
