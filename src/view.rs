@@ -314,14 +314,7 @@ pub fn role_view(role: &Role, catalog: &Catalog, openings: &[OpeningSummary]) ->
                 renewal: items(&c.renewal),
             })
             .collect(),
-        pay_band: role.pay_band.as_ref().map(|b| {
-            format!(
-                "{} – {} per {}",
-                money(b.min, &b.currency),
-                money(b.max, &b.currency),
-                period_name(b.period)
-            )
-        }),
+        pay_band: role.pay_band.as_ref().map(|b| pay_text(b.min, b.max, &b.currency, b.period)),
         salary_figures: role
             .salary_figures
             .iter()
@@ -384,14 +377,7 @@ pub fn opening_summary(opening: &crate::posting::Opening<'_>, role: &Role) -> Op
         role_id: role.id.clone(),
         place: crate::posting::place_text(opening.place),
         remote: matches!(opening.place, crate::posting::Place::Remote(_)),
-        pay: opening.pay().map(|p| {
-            let amount = if p.min == p.max {
-                money(p.min, &p.currency)
-            } else {
-                format!("{} – {}", money(p.min, &p.currency), money(p.max, &p.currency))
-            };
-            format!("{amount} per {}", period_name(p.period))
-        }),
+        pay: opening.pay().map(|p| pay_text(p.min, p.max, &p.currency, p.period)),
         employment_type: posting.employment_type.or(role.employment_type).map(employment_type_name),
         date_posted: posting.date_posted.to_string(),
     }
@@ -585,9 +571,7 @@ fn figure_kind_name(kind: FigureKind) -> &'static str {
 fn salary_text(f: &SalaryFigure) -> String {
     let amount = match f.amount {
         Amount::Single(a) => money(a, &f.currency),
-        Amount::Range { min, max } => {
-            format!("{} – {}", money(min, &f.currency), money(max, &f.currency))
-        }
+        Amount::Range { min, max } => money_range(min, max, &f.currency),
     };
     let mut text =
         format!("**{}:** {} per {}", figure_kind_name(f.kind), amount, period_name(f.period));
@@ -667,6 +651,19 @@ fn escape_md(s: &str) -> String {
 
 fn years_text(years: f64) -> String {
     if years == 1.0 { "1 year".to_owned() } else { format!("{} years", number(years)) }
+}
+
+/// `$62,000 – $78,000 per year`, or `$22 per hour` when min and max are equal.
+pub fn pay_text(min: f64, max: f64, currency: &str, period: PayPeriod) -> String {
+    format!("{} per {}", money_range(min, max, currency), period_name(period))
+}
+
+fn money_range(min: f64, max: f64, currency: &str) -> String {
+    if min == max {
+        money(min, currency)
+    } else {
+        format!("{} – {}", money(min, currency), money(max, currency))
+    }
 }
 
 /// `49515` → `$49,515`; `20.5` → `$20.50`; other currencies by code: `EUR 1,200`.
