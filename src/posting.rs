@@ -402,16 +402,25 @@ pub fn validate_posting(
             (a.value.url.clone(), a.value.email.clone())
         }
     };
-    let items = |list: &[Spanned<RawItem>]| -> Vec<Item> {
-        list.iter()
-            .filter_map(|i| match &i.value {
-                RawItem::Text(t) => Some(Item { text: t.trim().to_owned(), sources: Vec::new() }),
-                RawItem::Detailed(m) => {
-                    m.text.as_ref().map(|t| Item { text: t.trim().to_owned(), sources: Vec::new() })
-                }
-            })
-            .collect()
+    let mut items = |list: &[Spanned<RawItem>], field: &str| -> Vec<Item> {
+        let mut out = Vec::new();
+        for raw in list {
+            let text = match &raw.value {
+                RawItem::Text(t) => t,
+                RawItem::Detailed(m) => match &m.text {
+                    Some(t) => t,
+                    None => continue,
+                },
+            };
+            let pos = position(file, &raw.referenced);
+            cx.diags.extend(crate::validate::markdown_warnings(text, pos, field));
+            out.push(Item { text: text.trim().to_owned(), sources: Vec::new() });
+        }
+        out
     };
+    let benefits = items(&raw.benefits, "benefits");
+    let duties = items(&raw.duties, "duties");
+    let requirements = items(&raw.requirements, "requirements");
     Posting {
         id: id.to_owned(),
         file: file.to_owned(),
@@ -425,9 +434,9 @@ pub fn validate_posting(
         remote,
         apply_url,
         apply_email,
-        benefits: items(&raw.benefits),
-        duties: items(&raw.duties),
-        requirements: items(&raw.requirements),
+        benefits,
+        duties,
+        requirements,
     }
 }
 

@@ -327,6 +327,28 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
     }
 }
 
+/// Warnings for what the Markdown safety policy will change in `text` (W001, W002).
+pub fn markdown_warnings(text: &str, pos: Position, field: &str) -> Vec<Diagnostic> {
+    markdown::problems(text)
+        .into_iter()
+        .map(|problem| match problem {
+            Problem::RawHtml(html) => Diagnostic::warning(
+                "W001",
+                pos.clone(),
+                format!("raw HTML `{html}` will be shown as text"),
+            )
+            .label("HTML is not passed through")
+            .help("use Markdown instead: *emphasis*, **strong**, [link](https://…)"),
+            Problem::UnsafeUrl(url) => {
+                Diagnostic::warning("W002", pos.clone(), format!("link to `{url}` will be dropped"))
+                    .label("unsafe link")
+                    .help("links may only use https://, http://, mailto: or tel:")
+            }
+        })
+        .map(|d| d.field(field))
+        .collect()
+}
+
 fn has_digit(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
 }
@@ -462,24 +484,7 @@ impl Cx<'_> {
     }
 
     fn check_markdown(&mut self, text: &str, at: &Location, field: &str) {
-        for problem in markdown::problems(text) {
-            let pos = position(self.file, at);
-            let d = match problem {
-                Problem::RawHtml(html) => Diagnostic::warning(
-                    "W001",
-                    pos,
-                    format!("raw HTML `{html}` will be shown as text"),
-                )
-                .label("HTML is not passed through")
-                .help("use Markdown instead: *emphasis*, **strong**, [link](https://…)"),
-                Problem::UnsafeUrl(url) => {
-                    Diagnostic::warning("W002", pos, format!("link to `{url}` will be dropped"))
-                        .label("unsafe link")
-                        .help("links may only use https://, http://, mailto: or tel:")
-                }
-            };
-            self.diags.push(d.field(field));
-        }
+        self.diags.extend(markdown_warnings(text, position(self.file, at), field));
     }
 
     fn salary_figure(&mut self, f: Spanned<RawSalaryFigure>) -> Option<SalaryFigure> {

@@ -135,3 +135,24 @@ fn posting_pages_match_their_snapshots() {
         );
     }
 }
+
+#[test]
+fn raw_html_in_a_posting_is_warned_about_and_shown_as_text() {
+    let dir = project("postings");
+    let file = dir.path().join("postings/front-desk-remote.yaml");
+    std::fs::write(
+        &file,
+        read(&file).replace("[Flexible hours]", "[\"<script>x()</script> hours\"]"),
+    )
+    .unwrap();
+    let output = jobgen(dir.path()).args(["--today", "2026-11-22", "build"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(stderr(&output).contains("warning[W001]"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--> postings/front-desk-remote.yaml:8:"),
+        "{}",
+        stderr(&output)
+    );
+    let page = read(&dir.path().join("output/jobs/front-desk-remote-remote.html"));
+    assert!(page.contains("&lt;script&gt;x()&lt;/script&gt; hours") && !page.contains("<script>x"));
+}
