@@ -79,6 +79,16 @@ pub fn load(root: &Path) -> Result<Loaded> {
             Err(d) => diagnostics.push(*d),
         }
     }
+    if !postings.is_empty() && settings.organization.is_none() {
+        let line = usize::from(settings_text.is_some());
+        let pos =
+            diagnostics::Position { file: settings::FILE.to_owned(), line, column: line, len: 0 };
+        diagnostics.push(
+            Diagnostic::error("E024", pos, "postings need the hiring organization's name")
+                .field("organization.name")
+                .help("add `organization: { name: Example Clinic }` to jobgen.yaml: job search engines require it"),
+        );
+    }
     let catalog = Catalog { roles, postings };
     let file_ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
     diagnostics.extend(resolve::resolve_references(&catalog, &file_ids));

@@ -156,3 +156,13 @@ fn raw_html_in_a_posting_is_warned_about_and_shown_as_text() {
     let page = read(&dir.path().join("output/jobs/front-desk-remote-remote.html"));
     assert!(page.contains("&lt;script&gt;x()&lt;/script&gt; hours") && !page.contains("<script>x"));
 }
+
+#[test]
+fn postings_without_an_organization_name_are_an_error() {
+    let dir = project("postings");
+    std::fs::remove_file(dir.path().join("jobgen.yaml")).unwrap();
+    jobgen(dir.path()).args(["--today", "2026-11-22", "build"]).assert().code(1).stderr(
+        predicates::str::contains("error[E024]: postings need the hiring organization's name"),
+    );
+    assert!(!dir.path().join("output").exists());
+}
