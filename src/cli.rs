@@ -1,6 +1,5 @@
 //! Command line: the clap definitions. Each command is glued together in `lib::run`.
 
-use crate::render::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -29,6 +28,18 @@ pub enum Color {
     Never,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Markdown, as in `output/`.
+    Md,
+    /// HTML, as in `output/`.
+    Html,
+    /// Plain text without markup, to paste into a form.
+    Txt,
+    /// The schema.org JobPosting JSON-LD (postings only).
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every file, then write the site into `output/` (nothing is written if a check fails).
@@ -43,14 +54,17 @@ pub enum Command {
     ///
     /// Exit codes: 0 clean (warnings allowed), 1 content errors, 2 fatal (I/O, template).
     Check,
-    /// Print one role's job description to stdout, to paste elsewhere.
+    /// Print one role's job description, or one posting, to stdout, to paste elsewhere.
     ///
-    /// Example: `jobgen render medical-office-manager --format md`
+    /// Examples: `jobgen render medical-office-manager --format md`,
+    /// `jobgen render office-manager-2026-denver-co-us --format txt` (plain text for a job
+    /// board's form), `--format json` (a posting's schema.org JobPosting JSON-LD).
     Render {
-        /// The role id: its file name in `roles/` without `.yaml`.
+        /// A role id (its file name in `roles/` without `.yaml`), a posting id (when the posting
+        /// has one location), or the id of one location's page, as in `output/jobs/<id>.html`.
         id: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Md)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = RenderFormat::Md)]
+        format: RenderFormat,
     },
 }

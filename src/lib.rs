@@ -101,6 +101,77 @@ pub fn load(root: &Path) -> Result<Loaded> {
     Ok(Loaded { settings, catalog, diagnostics, texts })
 }
 
+/// `jobgen render`: a role, a posting with one location, or one location's page.
+fn render_one(
+    catalog: &Catalog,
+    id: &str,
+    format: cli::RenderFormat,
+    site: &Settings,
+    templates: &Templates,
+    today: posting::Date,
+) -> Result<String> {
+    use cli::RenderFormat as F;
+    let page_format = |f: F| if f == F::Html { render::Format::Html } else { render::Format::Md };
+    if let Some(role) = catalog.role(id) {
+        if format == F::Json {
+            return Err(Error::Usage(format!(
+                "`{id}` is a role: JSON-LD exists for postings only; use --format md, html or txt"
+            )));
+        }
+        let text = render::render_role(role, catalog, site, templates, page_format(format), today)?;
+        return Ok(if format == F::Txt { markdown::plain_document(&text) } else { text });
+    }
+    let openings: Vec<posting::Opening> =
+        catalog.postings.iter().flat_map(|p| p.openings()).collect();
+    let matching: Vec<&posting::Opening> =
+        openings.iter().filter(|o| o.id == id || o.posting.id == id).collect();
+    let opening = match matching.as_slice() {
+        [one] => *one,
+        [] => {
+            let known: Vec<&str> = catalog
+                .roles
+                .iter()
+                .map(|r| r.id.as_str())
+                .chain(openings.iter().map(|o| o.id.as_str()))
+                .collect();
+            let hint = match diagnostics::did_you_mean(id, known.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("known ids: {}", known.join(", ")),
+            };
+            return Err(Error::Usage(format!("no role or posting `{id}`; {hint}")));
+        }
+        many => {
+            let ids: Vec<&str> = many.iter().map(|o| o.id.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "posting `{id}` has {} locations; name one: {}",
+                many.len(),
+                ids.join(", ")
+            )));
+        }
+    };
+    let role = catalog.role(&opening.posting.role).ok_or_else(|| {
+        Error::Usage(format!("posting `{id}` names the unknown role `{}`", opening.posting.role))
+    })?;
+    Ok(match format {
+        F::Json => {
+            let ld = render::opening_json_ld(opening, role, site, templates)?;
+            let mut text = serde_json::to_string_pretty(&ld).expect("a JSON value serialises");
+            text.push('\n');
+            text
+        }
+        F::Txt => markdown::plain_document(&render::render_opening(
+            opening,
+            role,
+            site,
+            templates,
+            render::Format::Md,
+        )?),
+        F::Md | F::Html => {
+            render::render_opening(opening, role, site, templates, page_format(format))?
+        }
+    })
+}
+
 /// What a command asks the process to exit with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -148,17 +219,8 @@ pub fn run(cli: &Cli) -> Result<Exit> {
             Ok(Exit::Success)
         }
         Command::Render { id, format } => {
-            let role = loaded.catalog.role(id).ok_or_else(|| {
-                let known: Vec<&str> = loaded.catalog.roles.iter().map(|r| r.id.as_str()).collect();
-                let hint = match diagnostics::did_you_mean(id, known.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("known roles: {}", known.join(", ")),
-                };
-                Error::Usage(format!("no role `{id}` in roles/; {hint}"))
-            })?;
             let templates = Templates::load(root)?;
-            let text =
-                render::render_role(role, &loaded.catalog, site, &templates, *format, today)?;
+            let text = render_one(&loaded.catalog, id, *format, site, &templates, today)?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(Exit::Success)
         }

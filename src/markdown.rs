@@ -234,6 +234,45 @@ fn escape_markdown(source: &str) -> String {
     out
 }
 
+/// A whole Markdown page as plain text for a form that takes no markup: headings and
+/// paragraphs separated by blank lines, list items as `- `, links as `text (url)`.
+pub fn plain_document(text: &str) -> String {
+    let mut out = String::new();
+    let mut link_urls: Vec<String> = Vec::new();
+    for event in parser(text) {
+        match event {
+            Event::Start(Tag::Item) => out.push_str("- "),
+            Event::End(TagEnd::Item) => out.push('\n'),
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::List(_)) => {
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => link_urls.push(dest_url.into_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = link_urls.pop()
+                    && is_safe_url(&url)
+                    && !out.ends_with(&url)
+                {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    let mut lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
+    let mut text = lines.join("\n").trim().to_owned();
+    text.push('\n');
+    text
+}
+
 /// The plain text of Markdown, for titles and summaries in places that take no markup.
 pub fn plain_text(text: &str) -> String {
     let mut out = String::new();

@@ -72,6 +72,22 @@ pub fn open_openings(catalog: &Catalog, today: Date) -> Vec<view::OpeningSummary
     out
 }
 
+/// The JSON-LD of one opening, as its HTML page carries it.
+pub fn opening_json_ld(
+    opening: &Opening<'_>,
+    role: &Role,
+    site: &Settings,
+    templates: &Templates,
+) -> Result<serde_json::Value> {
+    let posting = view::posting_view(opening, role, site);
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("root", "../");
+    context.insert("posting", &posting);
+    let description = normalize(&templates.render("posting-description.html", &context)?);
+    Ok(jsonld::job_posting(opening, role, &posting.opening.title, site, description.trim_end()))
+}
+
 /// Renders one opening's page in `format`, with JSON-LD in the HTML page.
 pub fn render_opening(
     opening: &Opening<'_>,

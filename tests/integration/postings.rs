@@ -166,3 +166,40 @@ fn postings_without_an_organization_name_are_an_error() {
     );
     assert!(!dir.path().join("output").exists());
 }
+
+#[test]
+fn render_prints_a_posting_as_page_plain_text_or_json_ld() {
+    let dir = project("postings");
+    build(dir.path(), "2026-11-22");
+    let id = "office-manager-2026-denver-co-us";
+    let render = |format: &str| {
+        let output = jobgen(dir.path())
+            .args(["--today", "2026-11-22", "render", id, "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(render("html"), read(&dir.path().join(format!("output/jobs/{id}.html"))));
+    assert_eq!(render("md"), read(&dir.path().join(format!("output/jobs/{id}.md"))));
+    let txt = render("txt");
+    assert!(txt.starts_with("Office Manager\n\n- Employer: Example Clinic\n"), "{txt}");
+    assert!(!txt.contains("**") && !txt.contains('<') && !txt.contains("##"), "{txt}");
+    assert!(txt.contains("- Hire and train staff\n"), "{txt}");
+    let ld: Value = serde_json::from_str(&render("json")).unwrap();
+    let page = json_ld(&read(&dir.path().join(format!("output/jobs/{id}.html"))));
+    assert_eq!(ld, page, "the JSON-LD printed is the page's");
+}
+
+#[test]
+fn render_asks_which_location_when_a_posting_has_several() {
+    let dir = project("postings");
+    jobgen(dir.path()).args(["render", "office-manager-2026"]).assert().code(2).stderr(
+        predicates::str::contains("has 2 locations; name one: office-manager-2026-denver-co-us"),
+    );
+    jobgen(dir.path())
+        .args(["render", "office-manager", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("JSON-LD exists for postings only"));
+}
