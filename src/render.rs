@@ -97,6 +97,18 @@ pub fn render_opening(
     format: Format,
 ) -> Result<String> {
     let posting = view::posting_view(opening, role, site);
+    Ok(render_opening_view(opening, role, &posting, site, templates, format)?.0)
+}
+
+/// The page of one opening in `format`, and the description it shows.
+fn render_opening_view(
+    opening: &Opening<'_>,
+    role: &Role,
+    posting: &view::PostingView,
+    site: &Settings,
+    templates: &Templates,
+    format: Format,
+) -> Result<(String, String)> {
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("root", "../");
@@ -115,7 +127,8 @@ pub fn render_opening(
         context.insert("json_ld", &jsonld::to_script_json(&ld));
     }
     context.insert("description", &description);
-    Ok(normalize(&templates.render(&format!("posting.{ext}"), &context)?))
+    let page = normalize(&templates.render(&format!("posting.{ext}"), &context)?);
+    Ok((page, description))
 }
 
 /// Renders the whole site for `today`: every role page and every open posting in both
@@ -137,15 +150,29 @@ pub fn render_site(
             files.push(OutputFile { path, bytes: text.into_bytes() });
         }
     }
+    let mut feed_entries = Vec::new();
     for posting in &catalog.postings {
         let Some(role) = catalog.role(&posting.role) else { continue };
         for opening in posting.openings().iter().filter(|o| o.is_open(today)) {
+            let view = view::posting_view(opening, role, site);
             for format in [Format::Html, Format::Md] {
-                let text = render_opening(opening, role, site, templates, format)?;
+                let (page, description) =
+                    render_opening_view(opening, role, &view, site, templates, format)?;
+                if format == Format::Html {
+                    feed_entries.push(view::feed_entry(
+                        opening,
+                        &view,
+                        description.trim_end(),
+                        site,
+                    ));
+                }
                 let path = format!("jobs/{}.{}", opening.id, format.extension());
-                files.push(OutputFile { path, bytes: text.into_bytes() });
+                files.push(OutputFile { path, bytes: page.into_bytes() });
             }
         }
+    }
+    if !catalog.postings.is_empty() {
+        files.extend(render_feeds(catalog, site, templates, feed_entries)?);
     }
     let mut context = Context::new();
     context.insert("site", site);
@@ -159,6 +186,52 @@ pub fn render_site(
     let style = normalize(&templates.style_css).into_bytes();
     files.push(OutputFile { path: "style.css".to_owned(), bytes: style });
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The Atom feed and the Indeed job feed of the open openings, newest first.
+fn render_feeds(
+    catalog: &Catalog,
+    site: &Settings,
+    templates: &Templates,
+    mut entries: Vec<view::FeedEntry>,
+) -> Result<Vec<OutputFile>> {
+    entries.sort_by(|a, b| b.date_posted.cmp(&a.date_posted).then_with(|| a.id.cmp(&b.id)));
+    // The feed changes when a posting does, not with the build date: its `updated` is the
+    // newest date an open posting was posted (or any posting, when none is open).
+    let updated = entries
+        .first()
+        .map(|e| e.date_posted.clone())
+        .or_else(|| catalog.postings.iter().map(|p| p.date_posted).max().map(|d| d.to_string()));
+    let home = site.base_url.clone().unwrap_or_default();
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("entries", &entries);
+    context.insert("updated", &updated.unwrap_or_else(|| "1970-01-01".to_owned()));
+    context
+        .insert("home_url", &if home.is_empty() { "index.html".to_owned() } else { home.clone() });
+    context.insert("feed_url", &format!("{home}feed.xml"));
+    context.insert(
+        "feed_id",
+        &if home.is_empty() {
+            "tag:jobgen,2026:feed".to_owned()
+        } else {
+            format!("{home}feed.xml")
+        },
+    );
+    context.insert(
+        "publisher_cdata",
+        &view::cdata(site.organization.as_ref().map_or(&site.title, |o| &o.name)),
+    );
+    context.insert(
+        "publisher_url_cdata",
+        &view::cdata(site.organization.as_ref().and_then(|o| o.url.as_deref()).unwrap_or(&home)),
+    );
+    let mut files = Vec::new();
+    for (template, path) in [("feed.xml", "feed.xml"), ("indeed.xml", "feeds/indeed.xml")] {
+        let text = normalize(&templates.render(template, &context)?);
+        files.push(OutputFile { path: path.to_owned(), bytes: text.into_bytes() });
+    }
     Ok(files)
 }
 

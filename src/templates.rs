@@ -14,6 +14,8 @@ use tera::{Context, Tera};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("components.html", include_str!("../templates/components.html")),
+    ("feed.xml", include_str!("../templates/feed.xml")),
+    ("indeed.xml", include_str!("../templates/indeed.xml")),
     ("index.html", include_str!("../templates/index.html")),
     ("index.md", include_str!("../templates/index.md")),
     ("posting.html", include_str!("../templates/posting.html")),

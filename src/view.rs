@@ -115,7 +115,113 @@ pub struct OpeningSummary {
     pub remote: bool,
     pub pay: Option<String>,
     pub employment_type: Option<&'static str>,
+    #[serde(skip)]
+    pub employment: Option<EmploymentType>,
     pub date_posted: String,
+}
+
+/// One open opening in the feeds. `*_cdata` values are already wrapped in CDATA sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry {
+    pub id: String,
+    pub title: String,
+    pub place: String,
+    /// Absolute when `site.base_url` is set; relative otherwise.
+    pub url: String,
+    /// An absolute IRI for Atom's `<id>`: the URL, or a `tag:` URI without a base URL.
+    pub atom_id: String,
+    pub date_posted: String,
+    pub summary: String,
+    pub title_cdata: String,
+    pub description_cdata: String,
+    pub company_cdata: String,
+    pub url_cdata: String,
+    pub id_cdata: String,
+    pub date_cdata: String,
+    pub city_cdata: Option<String>,
+    pub state_cdata: Option<String>,
+    pub country_cdata: Option<String>,
+    pub postal_code_cdata: Option<String>,
+    pub street_cdata: Option<String>,
+    pub salary_cdata: Option<String>,
+    pub job_type_cdata: Option<String>,
+    pub email_cdata: Option<String>,
+    pub remote: bool,
+}
+
+/// `text` as a CDATA section; a `]]>` inside is split so it cannot end the section early.
+pub fn cdata(text: &str) -> String {
+    format!("<![CDATA[{}]]>", text.replace("]]>", "]]]]><![CDATA[>"))
+}
+
+pub fn feed_entry(
+    opening: &crate::posting::Opening<'_>,
+    posting: &PostingView,
+    description_html: &str,
+    settings: &crate::settings::Settings,
+) -> FeedEntry {
+    let o = &posting.opening;
+    let path = format!("jobs/{}.html", o.id);
+    let url = match &settings.base_url {
+        Some(base) => format!("{base}{path}"),
+        None => path,
+    };
+    let atom_id = match &settings.base_url {
+        Some(_) => url.clone(),
+        None => format!("tag:jobgen,2026:{}", o.id),
+    };
+    let company = posting.organization.clone().unwrap_or_else(|| settings.title.clone());
+    let (city, state, country, postal, street) = match opening.place {
+        crate::posting::Place::Onsite(l) => (
+            l.city.clone(),
+            l.region.clone(),
+            Some(l.country.clone()),
+            l.postal_code.clone(),
+            l.street.clone(),
+        ),
+        crate::posting::Place::Remote(r) => (None, None, r.countries.first().cloned(), None, None),
+    };
+    let wrap = |v: Option<String>| v.map(|v| cdata(&v));
+    FeedEntry {
+        id: o.id.clone(),
+        title: o.title.clone(),
+        place: o.place.clone(),
+        atom_id,
+        date_posted: o.date_posted.clone(),
+        summary: match &o.pay {
+            Some(pay) => format!("{} · {pay}", o.place),
+            None => o.place.clone(),
+        },
+        title_cdata: cdata(&o.title),
+        description_cdata: cdata(description_html),
+        company_cdata: cdata(&company),
+        url_cdata: cdata(&url),
+        url,
+        id_cdata: cdata(&o.id),
+        date_cdata: cdata(&o.date_posted),
+        city_cdata: wrap(city),
+        state_cdata: wrap(state),
+        country_cdata: wrap(country),
+        postal_code_cdata: wrap(postal),
+        street_cdata: wrap(street),
+        salary_cdata: wrap(o.pay.clone()),
+        job_type_cdata: o.employment.map(|t| cdata(indeed_job_type(t))),
+        email_cdata: wrap(posting.apply_email.clone()),
+        remote: o.remote,
+    }
+}
+
+fn indeed_job_type(t: EmploymentType) -> &'static str {
+    match t {
+        EmploymentType::FullTime => "fulltime",
+        EmploymentType::PartTime => "parttime",
+        EmploymentType::Contract => "contract",
+        EmploymentType::Temporary => "temporary",
+        EmploymentType::Intern => "internship",
+        EmploymentType::PerDiem => "perdiem",
+        EmploymentType::Volunteer => "volunteer",
+        EmploymentType::Other => "other",
+    }
 }
 
 /// Everything a posting page shows: the opening's facts and the role's description.
@@ -379,6 +485,7 @@ pub fn opening_summary(opening: &crate::posting::Opening<'_>, role: &Role) -> Op
         remote: matches!(opening.place, crate::posting::Place::Remote(_)),
         pay: opening.pay().map(|p| pay_text(p.min, p.max, &p.currency, p.period)),
         employment_type: posting.employment_type.or(role.employment_type).map(employment_type_name),
+        employment: posting.employment_type.or(role.employment_type),
         date_posted: posting.date_posted.to_string(),
     }
 }

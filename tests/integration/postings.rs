@@ -203,3 +203,56 @@ fn render_asks_which_location_when_a_posting_has_several() {
         .code(2)
         .stderr(predicates::str::contains("JSON-LD exists for postings only"));
 }
+
+#[test]
+fn feeds_list_every_open_opening_and_are_well_formed_xml() {
+    let dir = project("postings");
+    // A title that tries to end a CDATA section and the XML around it.
+    let file = dir.path().join("postings/front-desk-remote.yaml");
+    std::fs::write(
+        &file,
+        read(&file).replace(
+            "title: Remote Scheduling Coordinator",
+            "title: \"Coordinator ]]></title><x> & <b>\"",
+        ),
+    )
+    .unwrap();
+    build(dir.path(), "2026-11-22");
+    let out = dir.path().join("output");
+
+    let atom = read(&out.join("feed.xml"));
+    let doc = roxmltree::Document::parse(&atom).expect("feed.xml is well-formed");
+    let entries: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("entry")).collect();
+    assert_eq!(entries.len(), 3);
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("id") && n.parent().is_some_and(|p| p.has_tag_name("entry")))
+        .map(|n| n.text().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"https://careers.example.org/jobs/office-manager-2026-denver-co-us.html"),
+        "{ids:?}"
+    );
+
+    let indeed = read(&out.join("feeds/indeed.xml"));
+    let doc = roxmltree::Document::parse(&indeed).expect("indeed.xml is well-formed");
+    let jobs: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("job")).collect();
+    assert_eq!(jobs.len(), 3);
+    let text = |job: &roxmltree::Node, tag: &str| {
+        job.children().find(|n| n.has_tag_name(tag)).and_then(|n| n.text()).map(str::to_owned)
+    };
+    let remote = jobs
+        .iter()
+        .find(|j| text(j, "referencenumber").as_deref() == Some("front-desk-remote-remote"))
+        .unwrap();
+    assert_eq!(text(remote, "title").unwrap(), "Coordinator ]]></title><x> & <b>");
+    assert_eq!(text(remote, "jobtype").unwrap(), "parttime");
+    let boulder = jobs.iter().find(|j| text(j, "city").as_deref() == Some("Boulder")).unwrap();
+    assert_eq!(text(boulder, "salary").unwrap(), "$58,000 – $66,000 per year");
+    assert!(text(boulder, "description").unwrap().contains("<h2>What you will do</h2>"));
+
+    // Once a posting closes it leaves both feeds.
+    build(dir.path(), "2027-01-05");
+    assert_eq!(read(&out.join("feeds/indeed.xml")).matches("<job>").count(), 1);
+    assert_eq!(read(&out.join("feed.xml")).matches("<entry>").count(), 1);
+}
