@@ -17,6 +17,7 @@ pub mod posting;
 pub mod raw;
 pub mod render;
 pub mod resolve;
+pub mod rules;
 pub mod settings;
 pub mod templates;
 pub mod validate;
@@ -38,6 +39,8 @@ use std::path::Path;
 /// showing snippets).
 pub struct Loaded {
     pub settings: Settings,
+    /// Pay-transparency rules: the project's `rules/pay-transparency.yaml`, else the built-in.
+    pub rules: Vec<rules::Rule>,
     pub catalog: Catalog,
     pub diagnostics: Vec<Diagnostic>,
     pub texts: BTreeMap<String, String>,
@@ -55,6 +58,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let settings_text = discover::read_optional(&root.join(settings::FILE))?;
     let settings =
         settings::parse_settings(settings_text.as_deref().unwrap_or(""), &mut diagnostics);
+    let rules_text = discover::read_optional(&root.join(rules::FILE))?;
+    let pay_rules =
+        rules::parse_rules(rules_text.as_deref().unwrap_or(rules::BUILTIN), &mut diagnostics);
     let files = discover::discover(root, "roles", &mut diagnostics)?;
     let mut roles = Vec::new();
     for file in &files {
@@ -98,7 +104,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
     if let Some(text) = settings_text {
         texts.insert(settings::FILE.to_owned(), text);
     }
-    Ok(Loaded { settings, catalog, diagnostics, texts })
+    texts.insert(rules::FILE.to_owned(), rules_text.unwrap_or_else(|| rules::BUILTIN.to_owned()));
+    Ok(Loaded { settings, rules: pay_rules, catalog, diagnostics, texts })
 }
 
 /// `jobgen render`: a role, a posting with one location, or one location's page.
@@ -188,7 +195,18 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let root = cli.root.as_path();
-    let loaded = load(root)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let today =
+        posting::build_date(cli.today.as_deref(), epoch.as_deref(), now).map_err(Error::Usage)?;
+    let mut loaded = load(root)?;
+    // Which laws apply depends on the build date, so this check runs once it is known.
+    let pay_rules =
+        rules::check_pay_transparency(&loaded.catalog, &loaded.settings, &loaded.rules, today);
+    loaded.diagnostics.extend(pay_rules);
+    diagnostics::sort(&mut loaded.diagnostics);
     let mut stderr = std::io::stderr().lock();
     if !loaded.diagnostics.is_empty() {
         write!(stderr, "{}", diagnostics::render(&loaded.diagnostics, &loaded.texts, color))?;
@@ -200,12 +218,6 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         return Ok(Exit::Problems);
     }
     let site = &loaded.settings;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let today =
-        posting::build_date(cli.today.as_deref(), epoch.as_deref(), now).map_err(Error::Usage)?;
     match &cli.command {
         Command::Check => {
             // Rendering in memory proves the templates work with every role.

@@ -3,7 +3,7 @@
 //!
 //! A posting names its role with `role:`; that link is checked in `resolve`.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Position};
 use crate::model::{Item, PayPeriod};
 use crate::raw::{EmploymentType, RawItem};
 use crate::yaml::position;
@@ -45,6 +45,8 @@ pub struct RawLocation {
     pub city: Option<String>,
     /// State, province or region code, e.g. `CO`.
     pub region: Option<String>,
+    /// County, where a law applies by county (e.g. Westchester, NY).
+    pub county: Option<String>,
     pub postal_code: Option<String>,
     /// ISO 3166-1 alpha-2 country code, e.g. `US`.
     pub country: String,
@@ -149,9 +151,12 @@ pub struct Location {
     pub street: Option<String>,
     pub city: Option<String>,
     pub region: Option<String>,
+    pub county: Option<String>,
     pub postal_code: Option<String>,
     pub country: String,
     pub pay: Option<Pay>,
+    /// Where the location is written, for diagnostics.
+    pub position: Position,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -159,6 +164,7 @@ pub struct Remote {
     pub countries: Vec<String>,
     pub regions: Vec<String>,
     pub pay: Option<Pay>,
+    pub position: Position,
 }
 
 #[derive(Debug, Clone)]
@@ -166,7 +172,7 @@ pub struct Posting {
     pub id: String,
     pub file: String,
     pub role: String,
-    pub role_position: crate::diagnostics::Position,
+    pub role_position: Position,
     pub title: Option<String>,
     pub employment_type: Option<EmploymentType>,
     pub date_posted: Date,
@@ -322,6 +328,7 @@ pub fn validate_posting(
                 street: v.street.clone(),
                 city: v.city.clone(),
                 region: v.region.clone(),
+                county: v.county.clone(),
                 postal_code: v.postal_code.clone(),
                 country: v.country.clone(),
                 pay: v
@@ -329,6 +336,7 @@ pub fn validate_posting(
                     .as_ref()
                     .and_then(|p| cx.pay(p, "locations.pay"))
                     .or_else(|| default_pay.clone()),
+                position: position(file, &l.referenced),
             }
         })
         .collect();
@@ -351,6 +359,7 @@ pub fn validate_posting(
                 .as_ref()
                 .and_then(|p| cx.pay(p, "remote.pay"))
                 .or_else(|| default_pay.clone()),
+            position: position(file, &r.referenced),
         }
     });
     let mut slugs: Vec<String> = Vec::new();

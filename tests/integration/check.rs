@@ -150,10 +150,10 @@ fn posting_files_are_checked_with_every_problem_reported() {
         "role: front-desk\ndate_posted: 2026-11-02\nvalid_through: 2026-12-31\n\
          locations: [{ city: Denver, region: CO, country: US }]\n\
          pay: { currency: USD, period: hour, min: 21, max: 25 }\n\
-         apply: { url: \"https://example.org/apply\" }\n",
+         apply: { url: \"https://example.org/apply\" }\nbenefits: [Health insurance]\n",
     )
     .unwrap();
-    let output = jobgen(dir.path()).arg("check").output().unwrap();
+    let output = jobgen(dir.path()).args(["--today", "2026-11-22", "check"]).output().unwrap();
     let report = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{report}");
     for expected in [

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod pay_rules;
 mod postings;
 mod render;
 mod safety;

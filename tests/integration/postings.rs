@@ -72,7 +72,8 @@ fn a_remote_posting_is_telecommute_with_applicant_countries() {
     assert_eq!(ld["baseSalary"]["value"]["value"], 22.0);
     assert_eq!(ld["employmentType"], "PART_TIME");
     assert_eq!(ld["directApply"], false);
-    assert!(page.contains("Remote (US)"));
+    assert_eq!(ld["applicantLocationRequirements"][1]["name"], "TX");
+    assert!(page.contains("Remote (US: TX, OK)"));
 }
 
 #[test]
