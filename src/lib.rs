@@ -108,6 +108,15 @@ pub fn load(root: &Path) -> Result<Loaded> {
     Ok(Loaded { settings, rules: pay_rules, catalog, diagnostics, texts })
 }
 
+/// "5 roles", or "5 roles and 3 postings".
+fn counts(catalog: &Catalog) -> String {
+    let roles = diagnostics::plural(catalog.roles.len(), "role");
+    match catalog.postings.len() {
+        0 => roles,
+        n => format!("{roles} and {}", diagnostics::plural(n, "posting")),
+    }
+}
+
 /// `jobgen render`: a role, a posting with one location, or one location's page.
 fn render_one(
     catalog: &Catalog,
@@ -223,11 +232,7 @@ pub fn run(cli: &Cli) -> Result<Exit> {
             // Rendering in memory proves the templates work with every role.
             let templates = Templates::load(root)?;
             render::render_site(&loaded.catalog, site, &templates, today)?;
-            writeln!(
-                stderr,
-                "checked {}: no errors",
-                diagnostics::plural(loaded.catalog.roles.len(), "role")
-            )?;
+            writeln!(stderr, "checked {}: no errors", counts(&loaded.catalog))?;
             Ok(Exit::Success)
         }
         Command::Render { id, format } => {
@@ -260,7 +265,7 @@ pub fn run(cli: &Cli) -> Result<Exit> {
             writeln!(
                 stderr,
                 "built {} into output/: {} written, {} removed, {} unchanged",
-                diagnostics::plural(loaded.catalog.roles.len(), "role"),
+                counts(&loaded.catalog),
                 plan.write.len(),
                 plan.remove.len(),
                 files.len() - plan.write.len(),
