@@ -27,7 +27,7 @@ pub struct RawPosting {
     pub remote: Option<Spanned<RawRemote>>,
     /// Pay for every location that does not state its own.
     pub pay: Option<Spanned<RawPay>>,
-    pub apply: Option<Spanned<RawPostingApply>>,
+    pub apply: Option<Spanned<crate::settings::RawApply>>,
     #[serde(default)]
     pub benefits: Vec<Spanned<RawItem>>,
     /// Duties on top of the role's.
@@ -74,13 +74,6 @@ pub struct RawPay {
     pub max: Option<f64>,
     /// A fixed amount instead of a range.
     pub amount: Option<f64>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPostingApply {
-    pub url: Option<String>,
-    pub email: Option<String>,
 }
 
 /// A calendar date, compared and printed as `YYYY-MM-DD`.
@@ -385,20 +378,9 @@ pub fn validate_posting(
             "add `locations: [{city: …, region: …, country: US}]` or `remote: {countries: [US]}`",
         );
     }
-    let (apply_url, apply_email) = match &raw.apply {
+    let (apply_url, apply_email) = match raw.apply {
         None => (None, None),
         Some(a) => {
-            if let Some(url) = &a.value.url
-                && !(url.starts_with("https://") || url.starts_with("http://"))
-            {
-                cx.error(
-                    "E018",
-                    &a.referenced,
-                    "apply.url",
-                    "the apply URL must start with `https://` or `http://`",
-                    "write the full address of the application form",
-                );
-            }
             if a.value.url.is_none() && a.value.email.is_none() {
                 cx.error(
                     "E015",
@@ -408,7 +390,9 @@ pub fn validate_posting(
                     "write `apply: { url: https://… }`",
                 );
             }
-            (a.value.url.clone(), a.value.email.clone())
+            let url =
+                a.value.url.and_then(|u| crate::validate::web_url(file, u, "apply.url", cx.diags));
+            (url, a.value.email)
         }
     };
     let mut items = |list: &[Spanned<RawItem>], field: &str| -> Vec<Item> {

@@ -2,7 +2,7 @@
 //! optional and every field has a default, so a folder with only `roles/` builds.
 
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{self, position};
+use crate::yaml;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -97,22 +97,8 @@ pub fn parse_settings(text: &str, diags: &mut Vec<Diagnostic>) -> Settings {
             return Settings::default();
         }
     };
-    let mut web_url = |url: Option<Spanned<String>>, field: &str| -> Option<String> {
-        let url = url?;
-        if url.value.starts_with("https://") || url.value.starts_with("http://") {
-            return Some(url.value);
-        }
-        diags.push(
-            Diagnostic::error(
-                "E018",
-                position(FILE, &url.referenced),
-                "this must be a web address",
-            )
-            .field(field)
-            .label("not an https:// or http:// address")
-            .help("write the full address, starting with `https://`"),
-        );
-        None
+    let mut web_url = |url: Option<Spanned<String>>, field: &str| {
+        url.and_then(|url| crate::validate::web_url(FILE, url, field, diags))
     };
     let site = raw.site;
     let title = site.as_ref().and_then(|s| s.title.clone());

@@ -40,30 +40,7 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
             .label("second definition")
             .help("give each source its own id");
         }
-        let url = s.url.map(|url| {
-            if !url.value.starts_with("https://") && !url.value.starts_with("http://") {
-                cx.error(
-                    "E018",
-                    &url.referenced,
-                    "sources.url",
-                    "a source URL must start with `https://` or `http://`",
-                )
-                .label("not a web address")
-                .help("write the full address of the document, or leave `url` out");
-            } else if let Some(bad) =
-                url.value.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"\\{}|^`".contains(*c))
-            {
-                cx.error(
-                    "E018",
-                    &url.referenced,
-                    "sources.url",
-                    format!("a source URL cannot contain {bad:?}"),
-                )
-                .label("not allowed in a web address")
-                .help("copy the address from the browser's address bar, which encodes such characters (e.g. a space as `%20`)");
-            }
-            url.value
-        });
+        let url = s.url.and_then(|url| web_url(file, url, "sources.url", cx.diags));
         sources.push(Source {
             id: s.id.value,
             title: s.title,
@@ -324,6 +301,41 @@ pub fn validate_role(id: &str, file: &str, raw: RawRole, diags: &mut Vec<Diagnos
         related,
         similar_occupations,
         sources,
+    }
+}
+
+/// The URL if it is a plain web address (`https://` or `http://`, nothing a browser would
+/// have to encode); otherwise an E018 diagnostic and `None`. Used for every URL a file gives.
+pub fn web_url(
+    file: &str,
+    url: Spanned<String>,
+    field: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let pos = position(file, &url.referenced);
+    let value = url.value;
+    let problem = if !value.starts_with("https://") && !value.starts_with("http://") {
+        Some((
+            "a URL must start with `https://` or `http://`".to_owned(),
+            "not a web address",
+            "write the full address, starting with `https://`",
+        ))
+    } else {
+        value.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"\\{}|^`".contains(*c)).map(|bad| {
+            (
+                format!("a URL cannot contain {bad:?}"),
+                "not allowed in a web address",
+                "copy the address from the browser's address bar, which encodes such characters (e.g. a space as `%20`)",
+            )
+        })
+    };
+    match problem {
+        None => Some(value),
+        Some((message, label, help)) => {
+            diags
+                .push(Diagnostic::error("E018", pos, message).field(field).label(label).help(help));
+            None
+        }
     }
 }
 

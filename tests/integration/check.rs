@@ -142,7 +142,7 @@ fn posting_files_are_checked_with_every_problem_reported() {
     std::fs::write(
         dir.path().join("postings/denver.yaml"),
         "role: office-manger\ndate_posted: 2026-02-30\nvalid_through: 2026-01-01\n\
-         pay: { currency: usd, period: year, min: 1, max: 2 }\n",
+         pay: { currency: usd, period: year, min: 1, max: 2 }\napply: { url: \"javascript:alert(1)\" }\n",
     )
     .unwrap();
     std::fs::write(
@@ -162,6 +162,7 @@ fn posting_files_are_checked_with_every_problem_reported() {
         "`2026-02-30` is not a date",
         "ISO 4217",
         "at least one location or `remote:`",
+        "a URL must start with `https://` or `http://` (field `apply.url`)",
         "--> postings/denver.yaml:1:7",
     ] {
         assert!(report.contains(expected), "missing {expected:?} in\n{report}");
