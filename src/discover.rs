@@ -47,7 +47,7 @@ pub fn discover(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Result<V
                 .field("(file name)")
                 .help(format!(
                     "rename it to `{}.yaml`: ids use lowercase letters, digits and dashes only",
-                    suggest_slug(stem)
+                    slugify(stem)
                 )),
             );
             continue;
@@ -87,8 +87,9 @@ pub fn read_optional(path: &Path) -> Result<Option<String>> {
     }
 }
 
-/// A slug close to `name`, to suggest in an error: lowercase, other characters → `-`.
-pub fn suggest_slug(name: &str) -> String {
+/// A slug made from `name`: lowercase ASCII letters and digits, anything else → `-`. Used to
+/// suggest a file name in an error and to make ids of posting locations.
+pub fn slugify(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {

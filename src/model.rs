@@ -11,7 +11,7 @@ pub use crate::raw::{
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub roles: Vec<Role>,
-    /// Postings, sorted by id. Checked, not yet rendered.
+    /// Postings, sorted by file name.
     pub postings: Vec<crate::posting::Posting>,
 }
 

@@ -239,7 +239,7 @@ pub fn location_slug(l: &Location) -> String {
         .into_iter()
         .flatten()
         .collect();
-    crate::discover::suggest_slug(&parts.join("-"))
+    crate::discover::slugify(&parts.join("-"))
 }
 
 /// Where an opening is, for people: `Denver, CO, US` or `Remote (US)`.

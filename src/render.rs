@@ -80,12 +80,23 @@ pub fn opening_json_ld(
     templates: &Templates,
 ) -> Result<serde_json::Value> {
     let posting = view::posting_view(opening, role, site);
+    let context = posting_context(&posting, site);
+    let description = render_description(&context, templates, Format::Html)?;
+    Ok(jsonld::job_posting(opening, role, &posting.opening.title, site, description.trim_end()))
+}
+
+fn posting_context(posting: &view::PostingView, site: &Settings) -> Context {
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("root", "../");
-    context.insert("posting", &posting);
-    let description = normalize(&templates.render("posting-description.html", &context)?);
-    Ok(jsonld::job_posting(opening, role, &posting.opening.title, site, description.trim_end()))
+    context.insert("posting", posting);
+    context
+}
+
+/// The body of a posting page; in HTML it is also the JSON-LD `description`.
+fn render_description(context: &Context, templates: &Templates, format: Format) -> Result<String> {
+    let name = format!("posting-description.{}", format.extension());
+    Ok(normalize(&templates.render(&name, context)?))
 }
 
 /// Renders one opening's page in `format`, with JSON-LD in the HTML page.
@@ -109,13 +120,8 @@ fn render_opening_view(
     templates: &Templates,
     format: Format,
 ) -> Result<(String, String)> {
-    let mut context = Context::new();
-    context.insert("site", site);
-    context.insert("root", "../");
-    context.insert("posting", &posting);
-    let ext = format.extension();
-    let description =
-        normalize(&templates.render(&format!("posting-description.{ext}"), &context)?);
+    let mut context = posting_context(posting, site);
+    let description = render_description(&context, templates, format)?;
     if format == Format::Html {
         let ld = jsonld::job_posting(
             opening,
@@ -127,7 +133,7 @@ fn render_opening_view(
         context.insert("json_ld", &jsonld::to_script_json(&ld));
     }
     context.insert("description", &description);
-    let page = normalize(&templates.render(&format!("posting.{ext}"), &context)?);
+    let page = normalize(&templates.render(&format!("posting.{}", format.extension()), &context)?);
     Ok((page, description))
 }
 
